@@ -1,0 +1,1 @@
+"""The command API: HTTP in front of the write side; each route calls one application method."""

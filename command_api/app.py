@@ -1,0 +1,24 @@
+"""The command API's FastAPI application."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from command_api.errors import install_error_handlers
+from command_api.rate_limit import SlidingWindowLimiter
+from command_api.routes import auth, buildings, copros, equipment
+from copro.settings import Settings
+from domain.application import Condos
+
+API_PREFIX = "/api/v1"
+
+
+def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
+    app = FastAPI(title="Copro command API", version="1", openapi_url=f"{API_PREFIX}/command/openapi.json", docs_url=None, redoc_url=None)
+    app.state.condos = condos
+    app.state.settings = settings
+    app.state.login_limiter = SlidingWindowLimiter(settings.login_attempts_per_minute, 60.0)
+    install_error_handlers(app)
+    for module in (auth, copros, buildings, equipment):
+        app.include_router(module.router, prefix=API_PREFIX)
+    return app

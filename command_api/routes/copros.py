@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from command_api.deps import CondosDep, CurrentActor
+from command_api.passwords import hash_password
+from command_api.schemas import CoproChanges, CoproRegistration, MemberAppointment, Receipt
+from domain.application import Receipt as DomainReceipt
+
+router = APIRouter(prefix="/copros", tags=["copros"])
+
+
+def receipt(r: DomainReceipt) -> Receipt:
+    return Receipt(id=r.id, version=r.version, position=r.position)
+
+
+@router.post("", status_code=201, response_model=Receipt, operation_id="copros-register")
+def register_copro(body: CoproRegistration, condos: CondosDep, actor: CurrentActor) -> Receipt:
+    """Registers a condo (platform admins)."""
+    return receipt(condos.register_copro(actor, **body.model_dump()))
+
+
+@router.patch("/{copro_id}", response_model=Receipt, operation_id="copros-update")
+def update_copro(
+    copro_id: UUID, body: CoproChanges, condos: CondosDep, actor: CurrentActor
+) -> Receipt:
+    """Changes a condo's name, address, slug or status page visibility."""
+    changes = body.model_dump(exclude_none=True, exclude={"expected_version"})
+    return receipt(condos.update_copro(actor, copro_id, changes, body.expected_version))
+
+
+@router.post(
+    "/{copro_id}/members", status_code=201, response_model=Receipt, operation_id="copros-appoint"
+)
+def appoint_member(
+    copro_id: UUID, body: MemberAppointment, condos: CondosDep, actor: CurrentActor
+) -> Receipt:
+    """Gives a person a role in the condo, opening their account if they have none."""
+    fields = body.model_dump(exclude={"password"})
+    password_hash = hash_password(body.password) if body.password else None
+    return receipt(condos.appoint_member(actor, copro_id, password_hash=password_hash, **fields))

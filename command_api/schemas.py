@@ -1,0 +1,107 @@
+"""Request bodies: every field typed and bounded, unknown fields refused by name."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from domain.account import Role
+from domain.equipment import Category, Status
+
+
+def text(min_length: int, max_length: int) -> object:
+    return StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
+
+
+Name = Annotated[str, text(1, 100)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+Order = Annotated[int, Field(ge=0, le=10_000)]
+Password = Annotated[str, StringConstraints(min_length=10, max_length=200)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Receipt(BaseModel):
+    id: UUID
+    version: int
+    position: int
+
+
+class CoproRegistration(Body):
+    name: Annotated[str, text(2, 200)]
+    address: Annotated[str, text(1, 200)]
+    postal_code: Annotated[str, text(2, 20)]
+    city: Annotated[str, text(1, 100)]
+    country: Annotated[str, text(2, 100)] = "France"
+    slug: Slug | None = None
+    public_status_page: bool = True
+
+
+class CoproChanges(Body):
+    name: Annotated[str, text(2, 200)] | None = None
+    address: Annotated[str, text(1, 200)] | None = None
+    postal_code: Annotated[str, text(2, 20)] | None = None
+    city: Annotated[str, text(1, 100)] | None = None
+    country: Annotated[str, text(2, 100)] | None = None
+    slug: Slug | None = None
+    public_status_page: bool | None = None
+    expected_version: int | None = None
+
+
+class MemberAppointment(Body):
+    email: EmailStr
+    first_name: Name
+    last_name: Name
+    role: Role
+    building_id: UUID | None = None
+    lot: Annotated[str, text(1, 20)] | None = None
+    floor: Annotated[str, text(1, 20)] | None = None
+    password: Password | None = None
+
+
+class BuildingAddition(Body):
+    name: Name
+    description: Annotated[str, text(0, 2000)] = ""
+    order: Order = 0
+
+
+class BuildingChanges(Body):
+    name: Name | None = None
+    description: Annotated[str, text(0, 2000)] | None = None
+    order: Order | None = None
+    expected_version: int | None = None
+
+
+class EquipmentInstallation(Body):
+    building_id: UUID
+    name: Name
+    category: Category
+    code: Code | None = None
+    location: Annotated[str, text(1, 200)] | None = None
+    order: Order = 0
+
+
+class EquipmentChanges(Body):
+    building_id: UUID | None = None
+    name: Name | None = None
+    category: Category | None = None
+    code: Code | None = None
+    location: Annotated[str, text(1, 200)] | None = None
+    order: Order | None = None
+    expected_version: int | None = None
+
+
+class StatusChange(Body):
+    status: Status
+    note: Annotated[str, text(1, 500)] | None = None
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int

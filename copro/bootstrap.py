@@ -1,0 +1,163 @@
+"""The one place that wires the parts together for each process."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from starlette.exceptions import HTTPException
+from starlette.responses import FileResponse, PlainTextResponse
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from copro.settings import Settings
+from domain.application import Condos
+from projections.engine import PostgresListener, Projector, ProjectorWorker, Wakeup
+from projections.registry import PROJECTIONS
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="ts=%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s",
+    )
+
+
+def open_condos(settings: Settings) -> Condos:
+    return Condos(env=settings.event_store_env())
+
+
+def read_engine(settings: Settings) -> Engine:
+    url = settings.read_store_url()
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _wal(dbapi_connection: Any, _: Any) -> None:
+            # Readers never wait for the projector's writes, nor it for them.
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def projectors(condos: Condos, engine: Engine) -> list[Projector]:
+    return [Projector(p, condos, engine) for p in PROJECTIONS]
+
+
+class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
+    """The projector worker, woken by LISTEN/NOTIFY on PostgreSQL or by the in-process
+    application on SQLite, and by polling in any case."""
+
+    def __init__(self, settings: Settings, condos: Condos, engine: Engine) -> None:
+        self.wakeup = Wakeup()
+        self.worker = ProjectorWorker(
+            projectors(condos, engine), self.wakeup, settings.poll_interval_seconds
+        )
+        self.listener: PostgresListener | None = None
+        if settings.database_url:
+            self.listener = PostgresListener(settings.database_url, "copro_events", self.wakeup)
+        condos.on_saved(self.wakeup.fire)
+
+    def start(self) -> ProjectorRunner:
+        # Tables exist before the first query can ask for them.
+        for projector in self.worker.projectors:
+            projector.setup()
+        if self.listener:
+            self.listener.start()
+        self.worker.start()
+        return self
+
+    def stop(self) -> None:
+        self.worker.stop()
+        if self.listener:
+            self.listener.stop()
+        self.worker.join(timeout=10)
+
+    def __enter__(self) -> ProjectorRunner:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+class SinglePageFiles(StaticFiles):
+    """The built frontend: any path that is not a file gets index.html (client-side routes)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Any:
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as error:
+            if error.status_code != 404:
+                raise
+            return FileResponse(Path(str(self.directory)) / "index.html")
+
+
+class Site:
+    """One origin: GET/HEAD under /api go to the query API, other verbs to the command API,
+    everything else to the built frontend."""
+
+    def __init__(
+        self,
+        command_app: Any,
+        query_app: Any,
+        frontend_dir: Path,
+        on_startup: Callable[[], None] = lambda: None,
+        on_shutdown: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.command_app = command_app
+        self.query_app = query_app
+        self.on_startup = on_startup
+        self.on_shutdown = on_shutdown
+        if (frontend_dir / "index.html").exists():
+            self.frontend: Any = SinglePageFiles(directory=frontend_dir, html=True)
+        else:
+            self.frontend = PlainTextResponse(
+                "The frontend is not built: run `make run` (or `npm ci && npm run build` in "
+                "frontend/).",
+                status_code=503,
+            )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+        elif scope["type"] == "http" and scope["path"].startswith("/api/"):
+            reads = scope["method"] in ("GET", "HEAD")
+            await (self.query_app if reads else self.command_app)(scope, receive, send)
+        else:
+            await self.frontend(scope, receive, send)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self.on_startup()
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                self.on_shutdown()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def create_site(settings: Settings) -> Site:
+    """Everything in one process: both APIs, the projector and the frontend."""
+    from command_api.app import create_command_app
+    from query_api.app import create_query_app
+
+    condos = open_condos(settings)
+    engine = read_engine(settings)
+    runner = ProjectorRunner(settings, condos, engine)
+    return Site(
+        create_command_app(condos, settings),
+        create_query_app(engine, settings),
+        settings.frontend_dir,
+        on_startup=runner.start,
+        on_shutdown=runner.stop,
+    )

@@ -1,0 +1,155 @@
+"""`copro`: every process and operator command."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Annotated
+
+import typer
+import uvicorn
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from copro.settings import Settings
+
+app = typer.Typer(help="Copro: the day-to-day life of a condominium.", no_args_is_help=True)
+admin_app = typer.Typer(help="Platform administration.", no_args_is_help=True)
+app.add_typer(admin_app, name="admin")
+console = Console()
+
+Host = Annotated[str, typer.Option(help="Address to listen on.")]
+Port = Annotated[int, typer.Option(help="Port to listen on.")]
+
+
+def load_settings() -> Settings:
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            console.print(f"[red]configuration error:[/red] {problem['msg']}")
+        raise typer.Exit(2) from None
+    from copro.bootstrap import configure_logging
+
+    configure_logging(settings)
+    return settings
+
+
+@app.command()
+def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
+    """Everything in one process: both APIs, the projector and the built frontend."""
+    from copro.bootstrap import create_site
+
+    settings = load_settings()
+    console.print(f"Copro on http://{host}:{port} ({_store(settings)})")
+    uvicorn.run(create_site(settings), host=host, port=port, log_level=settings.log_level.lower())
+
+
+@app.command("command-api")
+def command_api(host: Host = "127.0.0.1", port: Port = 8001) -> None:
+    """The command API alone (verbs other than GET)."""
+    from command_api.app import create_command_app
+    from copro.bootstrap import open_condos
+
+    settings = load_settings()
+    app_ = create_command_app(open_condos(settings), settings)
+    uvicorn.run(app_, host=host, port=port, log_level=settings.log_level.lower(), proxy_headers=True)
+
+
+@app.command("query-api")
+def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
+    """The query API alone (GET and HEAD)."""
+    from copro.bootstrap import read_engine
+    from projections.registry import PROJECTIONS
+    from projections.state import metadata as state_metadata
+    from query_api.app import create_query_app
+
+    settings = load_settings()
+    engine = read_engine(settings)
+    # The projector may start later: the tables it fills exist from the first query on.
+    state_metadata.create_all(engine)
+    for projection in PROJECTIONS:
+        projection.metadata.create_all(engine)
+    uvicorn.run(
+        create_query_app(engine, settings), host=host, port=port, log_level=settings.log_level.lower()
+    )
+
+
+@app.command()
+def projector() -> None:
+    """Keeps every read model up to date with the event log until stopped."""
+    from copro.bootstrap import ProjectorRunner, open_condos, read_engine
+
+    settings = load_settings()
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with ProjectorRunner(settings, open_condos(settings), read_engine(settings)):
+        console.print(f"projector running ({_store(settings)})")
+        stop.wait()
+
+
+@app.command()
+def demo(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing if the store already holds events.")
+    ] = False,
+) -> None:
+    """Creates the demo condo, Résidence Les Tilleuls, and prints its logins."""
+    from copro.bootstrap import open_condos
+    from copro.demo import LOGINS, SLUG, seed_demo
+
+    settings = load_settings()
+    condos = open_condos(settings)
+    if condos.recorder.max_notification_id():
+        if if_empty:
+            console.print(f"store not empty: demo not seeded (status page: /c/{SLUG})")
+            return
+    seeded = seed_demo(condos)
+    console.print(f"Demo condo: Résidence Les Tilleuls — status page /c/{seeded.slug}")
+    table = Table("role", "email", "password")
+    for login in LOGINS:
+        table.add_row(login.role, login.email, login.password)
+    console.print(table)
+
+
+@admin_app.command("create")
+def create_admin(
+    email: Annotated[str, typer.Option(help="The admin's email (their login).")],
+    password: Annotated[str, typer.Option(help="At least 10 characters.", prompt=True, hide_input=True)],
+    first_name: Annotated[str, typer.Option()] = "Admin",
+    last_name: Annotated[str, typer.Option()] = "Copro",
+) -> None:
+    """Creates a platform admin, or makes an existing account one (safe to run again)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    from command_api.passwords import hash_password
+    from copro.bootstrap import open_condos
+    from domain.base import Actor
+
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        console.print(f"[red]--email:[/red] {error}")
+        raise typer.Exit(2) from None
+    if len(password) < 10:
+        console.print("[red]--password:[/red] at least 10 characters")
+        raise typer.Exit(2)
+    settings = load_settings()
+    receipt = open_condos(settings).open_admin_account(
+        Actor.system(),
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        password_hash=hash_password(password),
+    )
+    console.print(f"admin account {receipt.id} ready")
+
+
+def _store(settings: Settings) -> str:
+    return "PostgreSQL" if settings.uses_postgres else f"SQLite in {settings.data_dir}/"
+
+
+def main() -> None:
+    app()

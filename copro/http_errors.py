@@ -1,0 +1,71 @@
+"""The error envelope both APIs answer with: `{"detail": …, "code": …}`, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("copro.api")
+
+CODE_OF_STATUS = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    429: "rate_limited",
+    503: "not_ready",
+}
+
+
+def field_errors(errors: Any) -> list[dict[str, Any]]:
+    """Pydantic's errors, each naming its field by its dotted path in the request."""
+    named = []
+    for error in errors:
+        location = [
+            str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")
+        ]
+        named.append(
+            {
+                "field": ".".join(location) or "body",
+                "message": error.get("msg", "invalid"),
+                "type": error.get("type", "value_error"),
+            }
+        )
+    return named
+
+
+def install_error_envelope(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": field_errors(error.errors()), "code": "validation_error"}, status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"detail": error.detail, "code": CODE_OF_STATUS.get(error.status_code, "http_error")},
+            status_code=error.status_code,
+            headers=getattr(error, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception) -> JSONResponse:
+        # Where it broke, not what it said: messages can carry personal data (a unique
+        # violation quotes the email), the stack frames cannot.
+        log.error(
+            "internal error %s on %s %s request_id=%s\n%s",
+            type(error).__name__,
+            request.method,
+            request.url.path,
+            getattr(request.state, "request_id", "-"),
+            "".join(traceback.format_tb(error.__traceback__)),
+        )
+        return JSONResponse({"detail": "internal error", "code": "internal_error"}, status_code=500)

@@ -1,0 +1,88 @@
+"""One settings object for every Copro process, read from `COPRO_*` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Only ever accepted with COPRO_ENV=dev: tokens signed with it are worthless elsewhere.
+DEV_SECRET_KEY = "copro-dev-only-secret-do-not-use-in-production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COPRO_", extra="ignore")
+
+    env: Literal["dev", "production"] = "production"
+    database_url: str | None = None
+    data_dir: Path = Path("var")
+    secret_key: SecretStr | None = None
+    token_lifetime_minutes: int = 60
+    log_level: str = "INFO"
+    # How long a projector sleeps between polls when nothing wakes it.
+    poll_interval_seconds: float = 1.0
+    # How long a query carrying X-Copro-After may wait for the read models.
+    read_wait_seconds: float = 5.0
+    # Login attempts one client address may make per minute.
+    login_attempts_per_minute: int = 10
+    frontend_dir: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+    @model_validator(mode="after")
+    def _refuse_missing_secret(self) -> Settings:
+        if self.secret_key is None:
+            if self.env != "dev":
+                raise ValueError(
+                    "COPRO_SECRET_KEY is required (at least 32 characters); "
+                    "only COPRO_ENV=dev may run without one"
+                )
+            self.secret_key = SecretStr(DEV_SECRET_KEY)
+        elif self.env != "dev" and (
+            len(self.secret_key.get_secret_value()) < 32
+            or self.secret_key.get_secret_value() == DEV_SECRET_KEY
+        ):
+            raise ValueError("COPRO_SECRET_KEY must be at least 32 characters and not the dev key")
+        if self.database_url and not self.database_url.startswith(("postgresql://", "postgres://")):
+            raise ValueError("COPRO_DATABASE_URL must be a postgresql:// URL (or unset for SQLite)")
+        return self
+
+    @property
+    def uses_postgres(self) -> bool:
+        return bool(self.database_url)
+
+    @property
+    def signing_key(self) -> str:
+        assert self.secret_key is not None
+        return self.secret_key.get_secret_value()
+
+    def event_store_env(self) -> dict[str, str]:
+        """The `eventsourcing` library's settings for this store."""
+        if not self.database_url:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
+                "APPLICATION_RECORDER_TOPIC": "copro.event_store:SQLiteRecorder",
+            }
+        url = urlsplit(self.database_url)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": url.path.lstrip("/") or "postgres",
+            "POSTGRES_HOST": url.hostname or "127.0.0.1",
+            "POSTGRES_PORT": str(url.port or 5432),
+            "POSTGRES_USER": unquote(url.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(url.password or ""),
+            "POSTGRES_POOL_SIZE": "10",
+            "POSTGRES_MAX_OVERFLOW": "10",
+            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "APPLICATION_RECORDER_TOPIC": "copro.event_store:PostgresRecorder",
+        }
+
+    def read_store_url(self) -> str:
+        """SQLAlchemy URL of the read tables: beside the events."""
+        if not self.database_url:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return f"sqlite:///{(self.data_dir / 'read.sqlite').resolve()}"
+        return "postgresql+psycopg://" + self.database_url.split("://", 1)[1]

@@ -1,0 +1,1 @@
+"""The condo's write side: aggregates, their rules, and the application that runs commands."""

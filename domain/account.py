@@ -1,0 +1,91 @@
+"""An account: a person's access to the platform and their roles per condo.
+
+The account id is a UUIDv5 of the normalised email, so one email can only ever open one
+account: two concurrent sign-ups collide on the event store's primary key. The email itself,
+names and password hash are personal data and live in the erasable people store, not here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import event
+
+from domain.base import CondoAggregate, one_of
+from domain.errors import RuleBroken
+
+ACCOUNTS_NAMESPACE = uuid5(NAMESPACE_URL, "https://copro.example/accounts")
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().casefold()
+
+
+def account_id_for(email: str) -> UUID:
+    return uuid5(ACCOUNTS_NAMESPACE, normalise_email(email))
+
+
+class Role(StrEnum):
+    RESIDENT = "resident"
+    MANAGER = "manager"
+    AUDITOR = "auditor"
+
+
+class AccountStatus(StrEnum):
+    PENDING = "pending"
+    ACTIVE = "active"
+    DEACTIVATED = "deactivated"
+
+
+class Account(CondoAggregate):
+    @event("Opened")
+    def __init__(self, id: UUID, status: str, is_admin: bool) -> None:
+        self.status = one_of(AccountStatus, status, "status")
+        self.is_admin = is_admin
+        # copro id (str, so the state stays JSON-friendly) → role and home in that condo
+        self.memberships: dict[str, dict[str, object]] = {}
+
+    @event("RoleGranted")
+    def grant_role(
+        self,
+        copro_id: UUID,
+        role: str,
+        building_id: UUID | None,
+        lot: str | None,
+        floor: str | None,
+    ) -> None:
+        self.memberships[str(copro_id)] = {
+            "role": one_of(Role, role, "role"),
+            "building_id": building_id,
+            "lot": lot,
+            "floor": floor,
+        }
+
+    @event("AdminGranted")
+    def grant_admin(self) -> None:
+        self.is_admin = True
+
+    @event("Activated")
+    def activate(self) -> None:
+        if self.status == AccountStatus.ACTIVE:
+            raise AccountStateConflict("this account is already active")
+        self.status = AccountStatus.ACTIVE.value
+
+    @event("Deactivated")
+    def deactivate(self) -> None:
+        if self.status == AccountStatus.DEACTIVATED:
+            raise AccountStateConflict("this account is already deactivated")
+        self.status = AccountStatus.DEACTIVATED.value
+
+    @property
+    def can_log_in(self) -> bool:
+        return self.status == AccountStatus.ACTIVE
+
+    def role_in(self, copro_id: UUID) -> str | None:
+        membership = self.memberships.get(str(copro_id))
+        return str(membership["role"]) if membership else None
+
+
+class AccountStateConflict(RuleBroken):
+    code = "account_state_conflict"

@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+
+import { getStatusPage } from '@/features/status/api/get-status-page';
+import { StatusPageContainer } from '@/features/status/components/status-page';
+import { ApiError } from '@/lib/api-client';
+
+vi.mock('@/features/status/api/get-status-page', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/features/status/api/get-status-page')>()),
+  getStatusPage: vi.fn(),
+}));
+
+describe('StatusPageContainer', () => {
+  it('says the condo cannot be found when the API answers 404', async () => {
+    vi.mocked(getStatusPage).mockRejectedValue(new ApiError(404, 'copro_not_found', 'Not found'));
+
+    render(
+      <MemoryRouter>
+        <StatusPageContainer slug="nowhere" />
+      </MemoryRouter>,
+    );
+
+    expect(await screen.findByRole('heading', { name: 'Copropriété introuvable' })).toBeInTheDocument();
+  });
+
+  it('shows the condo, its overall status and how that status is computed', async () => {
+    vi.mocked(getStatusPage).mockResolvedValue({
+      copro: {
+        id: 'c-1',
+        name: 'Résidence Les Tilleuls',
+        slug: 'les-tilleuls',
+        address: '12 rue des Tilleuls',
+        postal_code: '69003',
+        city: 'Lyon',
+        country: 'France',
+      },
+      overall_status: 'operational',
+      buildings: [],
+      open_incidents: [],
+      maintenances: { in_progress: [], planned: [] },
+      recent_incidents: [],
+      status_rule: 'Le pire statut parmi les équipements actifs.',
+    });
+
+    render(
+      <MemoryRouter>
+        <StatusPageContainer slug="les-tilleuls" />
+      </MemoryRouter>,
+    );
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Résidence Les Tilleuls' })).toBeInTheDocument();
+    expect(screen.getByText('12 rue des Tilleuls, 69003 Lyon')).toBeInTheDocument();
+    expect(screen.getByTestId('overall-status')).toHaveAttribute('data-status', 'operational');
+    expect(screen.getByText('Aucun incident en cours')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Comment le statut est calculé' })).toBeInTheDocument();
+    expect(screen.getByText('Le pire statut parmi les équipements actifs.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const backend = { '/api': { target: 'http://127.0.0.1:8000' } };
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  resolve: { alias: [{ find: /^@\//, replacement: '/src/' }] },
+  server: { proxy: backend },
+  preview: { proxy: backend },
+  build: { outDir: 'dist' },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup-tests.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});

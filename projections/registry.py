@@ -1,0 +1,8 @@
+"""Every projection the projector runs, in the order it runs them."""
+
+from __future__ import annotations
+
+from projections import access, status_page
+from projections.engine import Projection
+
+PROJECTIONS: list[Projection] = [status_page.projection, access.projection]

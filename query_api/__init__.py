@@ -1,0 +1,1 @@
+"""The query API: read routes over the projections' tables."""

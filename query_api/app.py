@@ -1,0 +1,30 @@
+"""The query API's FastAPI application."""
+
+from __future__ import annotations
+
+from fastapi import Depends, FastAPI
+from sqlalchemy import Engine
+
+from copro.http_errors import install_error_envelope
+from copro.settings import Settings
+from query_api.deps import consistent_read
+from query_api.routes import auth, copros, health, status
+
+API_PREFIX = "/api/v1"
+
+
+def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="Copro query API",
+        version="1",
+        openapi_url=f"{API_PREFIX}/query/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(consistent_read)],
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    install_error_envelope(app)
+    for module in (status, copros, auth, health):
+        app.include_router(module.router, prefix=API_PREFIX)
+    return app
