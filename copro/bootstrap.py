@@ -114,6 +114,7 @@ class Site:
     ) -> None:
         self.command_app = command_app
         self.query_app = query_app
+        self.condos: Condos | None = None
         self.on_startup = on_startup
         self.on_shutdown = on_shutdown
         if (frontend_dir / "index.html").exists():
@@ -154,10 +155,12 @@ def create_site(settings: Settings) -> Site:
     condos = open_condos(settings)
     engine = read_engine(settings)
     runner = ProjectorRunner(settings, condos, engine)
-    return Site(
+    site = Site(
         create_command_app(condos, settings),
         create_query_app(engine, settings),
         settings.frontend_dir,
         on_startup=runner.start,
         on_shutdown=runner.stop,
     )
+    site.condos = condos
+    return site

@@ -19,10 +19,10 @@ export function EquipmentRow({ equipment }: EquipmentRowProps) {
         <span className="equipment-row__meta">
           <span className="equipment-row__code">{equipment.code}</span>
           {equipment.location ? <span>{equipment.location}</span> : null}
-          {reason && equipment.status !== 'operational' ? (
-            <span className="equipment-row__reason">{t(`reason.${reason}`)}</span>
-          ) : null}
         </span>
+        {reason && equipment.status !== 'operational' ? (
+          <span className="equipment-row__reason">{t(`reason.${reason}`)}</span>
+        ) : null}
       </div>
       <StatusBadge status={equipment.status} />
     </li>

@@ -1,19 +1,18 @@
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { getStatusPage } from '@/features/status/api/get-status-page';
 import { StatusPageContainer } from '@/features/status/components/status-page';
-import { ApiError } from '@/lib/api-client';
-
-vi.mock('@/features/status/api/get-status-page', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/features/status/api/get-status-page')>()),
-  getStatusPage: vi.fn(),
-}));
+import type { StatusPage } from '@/features/status/types';
+import { api, ApiError } from '@/lib/api-client';
 
 describe('StatusPageContainer', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('says the condo cannot be found when the API answers 404', async () => {
-    vi.mocked(getStatusPage).mockRejectedValue(new ApiError(404, 'copro_not_found', 'Not found'));
+    vi.spyOn(api, 'get').mockRejectedValue(new ApiError(404, 'copro_not_found', 'Not found'));
 
     render(
       <MemoryRouter>
@@ -25,7 +24,7 @@ describe('StatusPageContainer', () => {
   });
 
   it('shows the condo, its overall status and how that status is computed', async () => {
-    vi.mocked(getStatusPage).mockResolvedValue({
+    const page: StatusPage = {
       copro: {
         id: 'c-1',
         name: 'Résidence Les Tilleuls',
@@ -41,7 +40,8 @@ describe('StatusPageContainer', () => {
       maintenances: { in_progress: [], planned: [] },
       recent_incidents: [],
       status_rule: 'Le pire statut parmi les équipements actifs.',
-    });
+    };
+    const get = vi.spyOn(api, 'get').mockResolvedValue({ data: page });
 
     render(
       <MemoryRouter>
@@ -50,6 +50,7 @@ describe('StatusPageContainer', () => {
     );
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Résidence Les Tilleuls' })).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith('/status/les-tilleuls', expect.anything());
     expect(screen.getByText('12 rue des Tilleuls, 69003 Lyon')).toBeInTheDocument();
     expect(screen.getByTestId('overall-status')).toHaveAttribute('data-status', 'operational');
     expect(screen.getByText('Aucun incident en cours')).toBeInTheDocument();

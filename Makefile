@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Everything else serves them.
+SHELL := /bin/bash
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := frontend/node_modules/.installed
+DIST := frontend/dist/index.html
+FRONT_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
+
+.PHONY: run test setup check-tools lint bench clean
+
+run: setup
+	COPRO_ENV=dev $(BIN)/copro demo --if-empty
+	COPRO_ENV=dev $(BIN)/copro serve --host 127.0.0.1 --port 8000
+
+test: setup
+	$(BIN)/ruff check .
+	cd frontend && npm test
+	$(BIN)/pytest
+
+setup: check-tools $(PY_STAMP) $(DIST)
+
+check-tools:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : (console.error("Node 20+ is required"), 1))'
+
+$(PY_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+$(DIST): $(NODE_STAMP) $(FRONT_SOURCES)
+	cd frontend && npm run build
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy domain command_api query_api projections copro
+
+bench: setup
+	$(BIN)/python -m bench.commands
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist var

@@ -1,0 +1,27 @@
+"""Shared steps of the integration tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from domain.application import Condos
+from domain.base import Actor
+from projections.engine import Projection
+
+
+def admin_actor(condos: Condos) -> Actor:
+    receipt = condos.open_admin_account(
+        Actor.system(), email="admin@copro.test", first_name="Ada", last_name="Min", password_hash="x"
+    )
+    return Actor(str(receipt.id))
+
+
+def rows_of(engine: Engine, projection: Projection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the projection's tables, sorted: two runs can be compared."""
+    with engine.connect() as conn:
+        return {
+            table.name: sorted(tuple(map(str, row)) for row in conn.execute(select(table)))
+            for table in projection.metadata.sorted_tables
+        }
