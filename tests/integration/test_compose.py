@@ -1,0 +1,50 @@
+"""The compose file cannot run here (no Docker engine): it is checked by reading it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from typer.main import get_command
+
+from copro.cli import app
+
+INFRA = Path(__file__).resolve().parents[2] / "infra"
+
+
+def compose() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((INFRA / "docker-compose.yml").read_text())
+
+
+def test_postgres_15_has_a_healthcheck_and_keeps_its_data_in_a_volume() -> None:
+    postgres = compose()["services"]["postgres"]
+    assert postgres["image"] == "postgres:15"
+    assert "pg_isready" in " ".join(postgres["healthcheck"]["test"])
+    assert any(v.startswith("pgdata:") for v in postgres["volumes"])
+    assert "pgdata" in compose()["volumes"]
+
+
+def test_every_copro_service_runs_a_command_the_cli_has() -> None:
+    services = compose()["services"]
+    cli_commands = set(get_command(app).commands)  # type: ignore[attr-defined]
+    copro_services = {"command-api", "query-api", "projector"}
+    assert copro_services <= set(services)
+    for name in copro_services:
+        assert services[name]["command"][0] in cli_commands, name
+        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+        assert services[name]["environment"]["COPRO_DATABASE_URL"].startswith("postgresql://")
+
+
+def test_no_secret_is_written_in_the_file() -> None:
+    environment = compose()["services"]["command-api"]["environment"]
+    assert environment["COPRO_SECRET_KEY"].startswith("${COPRO_SECRET_KEY:?")
+
+
+def test_the_web_service_routes_reads_and_writes_to_the_two_apis() -> None:
+    web = compose()["services"]["web"]
+    nginx = (INFRA / "nginx.conf").read_text()
+    assert web["image"].startswith("nginx")
+    assert "GET     query-api" in nginx and "default command-api" in nginx
+    assert "server query-api:8002" in nginx and "server command-api:8001" in nginx
+    ports = {s["command"][-1] for n, s in compose()["services"].items() if n in ("command-api", "query-api")}
+    assert ports == {"8001", "8002"}
