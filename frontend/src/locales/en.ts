@@ -59,6 +59,8 @@ export const en: Messages = {
     resolvedAt: 'Resolved on {{date}}',
     window: 'From {{start}} to {{end}}',
     statusRule: 'How the status is computed',
+    statusRuleText:
+      'The status shown for a piece of equipment is the worst impact among the open incidents that name it; otherwise “Under maintenance” while a planned maintenance that names it is in progress; otherwise the status a manager last set (operational by default). An outage is never hidden by maintenance. A building’s status and the condo’s overall status are the worst among their active equipment; with no equipment, operational.',
     notFoundTitle: 'Condominium not found',
     notFoundBody: 'This address does not match any public status page. Please check the link you were given.',
     membersOnlyTitle: 'Members only',

@@ -57,6 +57,8 @@ export const fr = {
     resolvedAt: 'Résolu le {{date}}',
     window: 'Du {{start}} au {{end}}',
     statusRule: 'Comment le statut est calculé',
+    statusRuleText:
+      'Le statut affiché pour un équipement est le pire impact parmi les incidents ouverts qui le concernent ; à défaut, « Maintenance » pendant une intervention planifiée en cours ; à défaut, le statut fixé par le gestionnaire (opérationnel par défaut). Une panne n’est jamais masquée par une maintenance. Le statut d’un bâtiment et celui de la copropriété sont le pire parmi leurs équipements actifs ; sans équipement, opérationnel.',
     notFoundTitle: 'Copropriété introuvable',
     notFoundBody: 'Cette adresse ne correspond à aucune page d’état publique. Vérifiez le lien qui vous a été communiqué.',
     membersOnlyTitle: 'Page réservée aux membres',

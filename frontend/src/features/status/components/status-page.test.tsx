@@ -55,6 +55,6 @@ describe('StatusPageContainer', () => {
     expect(screen.getByTestId('overall-status')).toHaveAttribute('data-status', 'operational');
     expect(screen.getByText('Aucun incident en cours')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Comment le statut est calculé' })).toBeInTheDocument();
-    expect(screen.getByText('Le pire statut parmi les équipements actifs.')).toBeInTheDocument();
+    expect(screen.getByText(/Une panne n’est jamais masquée par une maintenance/)).toBeInTheDocument();
   });
 });

@@ -118,7 +118,8 @@ export function StatusPageView({ page }: StatusPageViewProps) {
 
       <section className="status-rule" aria-labelledby="status-rule-heading">
         <h2 id="status-rule-heading">{t('statusPage.statusRule')}</h2>
-        <p>{page.status_rule}</p>
+        {/* The API publishes the rule in English; visitors read it in their language. */}
+        <p>{t('statusPage.statusRuleText')}</p>
       </section>
     </article>
   );
