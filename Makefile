@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` and `make test`. Everything else serves them.
 SHELL := /bin/bash
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null && { echo $$p; break; }; done)
+# The first Python 3.11+ that actually runs (pyenv shims answer `command -v` even when unusable).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
@@ -22,6 +23,7 @@ test: setup
 setup: check-tools $(PY_STAMP) $(DIST)
 
 check-tools:
+	@test -n "$(PYTHON)" || { echo "Python 3.11+ is required"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
 	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : (console.error("Node 20+ is required"), 1))'
 
