@@ -47,18 +47,33 @@ def main() -> None:
 
     rows: list[tuple[str, int, float, float, float]] = []
     for concurrency in (1, 16):
-        rows.append(("in-process", concurrency, *run(in_process(condos, admin, lifts), args.commands, concurrency)))
+        rows.append(
+            (
+                "in-process",
+                concurrency,
+                *run(in_process(condos, admin, lifts), args.commands, concurrency),
+            )
+        )
     with command_api(url) as base:
         token = login(base)
         for concurrency in (1, 16):
-            rows.append(("HTTP", concurrency, *run(over_http(base, token, lifts), args.commands, concurrency)))
+            rows.append(
+                (
+                    "HTTP",
+                    concurrency,
+                    *run(over_http(base, token, lifts), args.commands, concurrency),
+                )
+            )
         paced = run(over_http(base, token, lifts), args.rate * 10, 16, rate=args.rate)
 
     print(machine())
     print(f"{'path':<11} {'conc':>4} {'cmd/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
     for path, concurrency, rate, p50, p99 in rows:
         print(f"{path:<11} {concurrency:>4} {rate:>9.0f} {p50:>8.2f} {p99:>8.2f}")
-    print(f"HTTP paced at {args.rate}/s: {paced[0]:.0f} cmd/s, p50 {paced[1]:.2f} ms, p99 {paced[2]:.2f} ms")
+    print(
+        f"HTTP paced at {args.rate}/s: {paced[0]:.0f} cmd/s, "
+        f"p50 {paced[1]:.2f} ms, p99 {paced[2]:.2f} ms"
+    )
     for concurrency in (1, 16):
         http = next(r[2] for r in rows if r[0] == "HTTP" and r[1] == concurrency)
         local = next(r[2] for r in rows if r[0] == "in-process" and r[1] == concurrency)
@@ -73,13 +88,21 @@ def empty(url: str) -> None:
 def seed(condos: Condos, pieces: int) -> tuple[Actor, list[UUID]]:
     system = Actor.system()
     receipt = condos.open_admin_account(
-        system, email="bench@copro-bench.org", first_name="B", last_name="N", password_hash=hash_of("bench password")
+        system,
+        email="bench@copro-bench.org",
+        first_name="B",
+        last_name="N",
+        password_hash=hash_of("bench password"),
     )
     admin = Actor(str(receipt.id))
-    copro = condos.register_copro(admin, name="Bench", address="1 rue", postal_code="69003", city="Lyon")
+    copro = condos.register_copro(
+        admin, name="Bench", address="1 rue", postal_code="69003", city="Lyon"
+    )
     building = condos.add_building(admin, copro.id, name="A")
     lifts = [
-        condos.install_equipment(admin, copro.id, building_id=building.id, name=f"Ascenseur {i}", category="lift").id
+        condos.install_equipment(
+            admin, copro.id, building_id=building.id, name=f"Ascenseur {i}", category="lift"
+        ).id
         for i in range(pieces)
     ]
     return admin, lifts
@@ -102,8 +125,14 @@ def over_http(base: str, token: str, lifts: list[UUID]) -> Callable[[int, int], 
     clients: dict[int, httpx.Client] = {}
 
     def command(worker: int, i: int) -> None:
-        client = clients.setdefault(worker, httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}))
-        answer = client.put(f"/api/v1/equipment/{lifts[worker]}/status", json={"status": STATUSES[i % len(STATUSES)]})
+        if worker not in clients:
+            auth = {"Authorization": f"Bearer {token}"}
+            clients[worker] = httpx.Client(base_url=base, headers=auth)
+        client = clients[worker]
+        answer = client.put(
+            f"/api/v1/equipment/{lifts[worker]}/status",
+            json={"status": STATUSES[i % len(STATUSES)]},
+        )
         answer.raise_for_status()
 
     return command
@@ -149,14 +178,22 @@ class command_api:
         self.port = 18431
 
     def __enter__(self) -> str:
-        env = {**os.environ, "COPRO_DATABASE_URL": self.url, "COPRO_SECRET_KEY": SECRET, "COPRO_ENV": "production",
-               "COPRO_LOG_LEVEL": "WARNING", "COPRO_LOGIN_ATTEMPTS_PER_MINUTE": "1000"}
+        env = {
+            **os.environ,
+            "COPRO_DATABASE_URL": self.url,
+            "COPRO_SECRET_KEY": SECRET,
+            "COPRO_ENV": "production",
+            "COPRO_LOG_LEVEL": "WARNING",
+            "COPRO_LOGIN_ATTEMPTS_PER_MINUTE": "1000",
+        }
         copro = str(Path(sys.executable).parent / "copro")
         self.process = subprocess.Popen([copro, "command-api", "--port", str(self.port)], env=env)
         base = f"http://127.0.0.1:{self.port}"
         for _ in range(100):
             try:
-                httpx.post(f"{base}/api/v1/auth/login", data={"username": "x@x.org", "password": "x"})
+                httpx.post(
+                    f"{base}/api/v1/auth/login", data={"username": "x@x.org", "password": "x"}
+                )
                 return base
             except httpx.TransportError:
                 time.sleep(0.1)
@@ -168,19 +205,27 @@ class command_api:
 
 
 def login(base: str) -> str:
-    answer = httpx.post(f"{base}/api/v1/auth/login", data={"username": "bench@copro-bench.org", "password": "bench password"})
+    answer = httpx.post(
+        f"{base}/api/v1/auth/login",
+        data={"username": "bench@copro-bench.org", "password": "bench password"},
+    )
     answer.raise_for_status()
     return str(answer.json()["access_token"])
 
 
 def machine() -> str:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
     with psycopg.connect(os.environ["COPRO_DATABASE_URL"]) as conn:
         pg = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
-    return f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL {pg}"
+    python = platform.python_version()
+    return f"machine: {cpu}, {os.cpu_count()} cores, Python {python}, PostgreSQL {pg}"
 
 
 if __name__ == "__main__":

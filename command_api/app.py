@@ -14,7 +14,13 @@ API_PREFIX = "/api/v1"
 
 
 def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
-    app = FastAPI(title="Copro command API", version="1", openapi_url=f"{API_PREFIX}/command/openapi.json", docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="Copro command API",
+        version="1",
+        openapi_url=f"{API_PREFIX}/command/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.condos = condos
     app.state.settings = settings
     app.state.login_limiter = SlidingWindowLimiter(settings.login_attempts_per_minute, 60.0)

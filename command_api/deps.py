@@ -28,7 +28,9 @@ def get_settings(request: Request) -> Settings:
 def request_id(request: Request) -> str:
     given = request.headers.get("x-request-id", "")
     # Only short opaque ids are trusted from clients: they land in every event and log line.
-    rid = given if given.isascii() and 8 <= len(given) <= 64 and given.isprintable() else uuid4().hex
+    rid = (
+        given if given.isascii() and 8 <= len(given) <= 64 and given.isprintable() else uuid4().hex
+    )
     request.state.request_id = rid
     return rid
 

@@ -16,8 +16,12 @@ def text(min_length: int, max_length: int) -> object:
 
 
 Name = Annotated[str, text(1, 100)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)
+]
+Code = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+]
 Order = Annotated[int, Field(ge=0, le=10_000)]
 Password = Annotated[str, StringConstraints(min_length=10, max_length=200)]
 

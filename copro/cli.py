@@ -54,7 +54,9 @@ def command_api(host: Host = "127.0.0.1", port: Port = 8001) -> None:
 
     settings = load_settings()
     app_ = create_command_app(open_condos(settings), settings)
-    uvicorn.run(app_, host=host, port=port, log_level=settings.log_level.lower(), proxy_headers=True)
+    uvicorn.run(
+        app_, host=host, port=port, log_level=settings.log_level.lower(), proxy_headers=True
+    )
 
 
 @app.command("query-api")
@@ -72,7 +74,10 @@ def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
     for projection in PROJECTIONS:
         projection.metadata.create_all(engine)
     uvicorn.run(
-        create_query_app(engine, settings), host=host, port=port, log_level=settings.log_level.lower()
+        create_query_app(engine, settings),
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
     )
 
 
@@ -117,7 +122,9 @@ def demo(
 @admin_app.command("create")
 def create_admin(
     email: Annotated[str, typer.Option(help="The admin's email (their login).")],
-    password: Annotated[str, typer.Option(help="At least 10 characters.", prompt=True, hide_input=True)],
+    password: Annotated[
+        str, typer.Option(help="At least 10 characters.", prompt=True, hide_input=True)
+    ],
     first_name: Annotated[str, typer.Option()] = "Admin",
     last_name: Annotated[str, typer.Option()] = "Copro",
 ) -> None:

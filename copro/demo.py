@@ -1,4 +1,4 @@
-"""The demo condo of the product page: Résidence Les Tilleuls, its buildings, equipment and people."""
+"""The demo condo of the product page: Résidence Les Tilleuls, its buildings, equipment, people."""
 
 from __future__ import annotations
 
@@ -41,8 +41,12 @@ class DemoLogin:
 LOGINS = [
     DemoLogin("manager", "gestion@les-tilleuls.example", "tilleuls-gestion", "Claire", "Martin"),
     DemoLogin("auditor", "audit@les-tilleuls.example", "tilleuls-audit", "Paul", "Girard"),
-    DemoLogin("resident", "resident.a@les-tilleuls.example", "tilleuls-resident-a", "Inès", "Moreau"),
-    DemoLogin("resident", "resident.b@les-tilleuls.example", "tilleuls-resident-b", "Louis", "Bernard"),
+    DemoLogin(
+        "resident", "resident.a@les-tilleuls.example", "tilleuls-resident-a", "Inès", "Moreau"
+    ),
+    DemoLogin(
+        "resident", "resident.b@les-tilleuls.example", "tilleuls-resident-b", "Louis", "Bernard"
+    ),
 ]
 
 
@@ -72,7 +76,10 @@ def seed_demo(condos: Condos) -> Demo:
     ):
         building = condos.add_building(system, copro.id, name=building_name, order=order)
         specs = (
-            [(n.format(b=letter), c, code.format(b=letter), loc) for n, c, code, loc in BUILDING_EQUIPMENT]
+            [
+                (n.format(b=letter), c, code.format(b=letter), loc)
+                for n, c, code, loc in BUILDING_EQUIPMENT
+            ]
             if letter
             else COMMON_EQUIPMENT
         )

@@ -104,6 +104,8 @@ class PostgresRecorder(PostgresApplicationRecorder):
 
     def select_person(self, person_id: UUID) -> Person | None:
         with self.datastore.transaction(commit=False) as curs:
-            curs.execute(SQL("SELECT * FROM {} WHERE id=%s").format(self.people_table), (person_id,))
+            curs.execute(
+                SQL("SELECT * FROM {} WHERE id=%s").format(self.people_table), (person_id,)
+            )
             row = curs.fetchone()
         return _person(row) if row else None

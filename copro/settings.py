@@ -59,15 +59,19 @@ class Settings(BaseSettings):
 
     def event_store_env(self) -> dict[str, str]:
         """The `eventsourcing` library's settings for this store."""
+        # Aggregates stay cached in the process and are fast-forwarded with the events saved
+        # since (by any process), so a long-lived lift is not replayed from its first event on
+        # every command.
+        cache = {"AGGREGATE_CACHE_MAXSIZE": "10000", "AGGREGATE_CACHE_FASTFORWARD": "y"}
         if not self.database_url:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            return {
+            return cache | {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
                 "APPLICATION_RECORDER_TOPIC": "copro.event_store:SQLiteRecorder",
             }
         url = urlsplit(self.database_url)
-        return {
+        return cache | {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": url.path.lstrip("/") or "postgres",
             "POSTGRES_HOST": url.hostname or "127.0.0.1",

@@ -194,9 +194,7 @@ class Condos(Application):
             condo = self._get(Condo, copro_id)
             self._require_role(by, copro_id, Role.MANAGER)
             condo.check_active()
-            building = Building(
-                copro_id=copro_id, name=name, description=description, order=order
-            )
+            building = Building(copro_id=copro_id, name=name, description=description, order=order)
             claim = self._claim(str(copro_id), "building", name, building.id)
             return self._save(building, claim)
 
@@ -232,7 +230,9 @@ class Condos(Application):
             self._require_role(by, building.copro_id, Role.MANAGER)
             building.archive()
             # An archived building's name is free for a new one.
-            claim = self._get(NameClaim, claim_id(str(building.copro_id), "building", building.name))
+            claim = self._get(
+                NameClaim, claim_id(str(building.copro_id), "building", building.name)
+            )
             claim.release()
             return self._save(building, claim)
 
@@ -289,13 +289,19 @@ class Condos(Application):
             changes = only_changed(equipment, changes, EQUIPMENT_FIELDS)
             touched: list[CondoAggregate] = [equipment]
             if "name" in changes:
-                touched += self._move_claim(scope, "equipment", equipment.name, changes["name"], equipment.id)
+                touched += self._move_claim(
+                    scope, "equipment", equipment.name, changes["name"], equipment.id
+                )
             if "code" in changes:
-                touched += self._move_claim(scope, "code", equipment.code, changes["code"], equipment.id)
+                touched += self._move_claim(
+                    scope, "code", equipment.code, changes["code"], equipment.id
+                )
             if changes:
                 equipment.edit(changes=changes)
             if new_building_id is not None and new_building_id != equipment.building_id:
-                destination = self._building_of(equipment.copro_id, new_building_id, field="building_id")
+                destination = self._building_of(
+                    equipment.copro_id, new_building_id, field="building_id"
+                )
                 origin = self._get(Building, equipment.building_id)
                 origin.release(equipment_id=equipment.id)
                 destination.house(equipment_id=equipment.id)
@@ -402,7 +408,11 @@ class Condos(Application):
         claim = self._find(NameClaim, claim_id(scope, kind, name))
         if claim is None:
             return NameClaim(
-                id=claim_id(scope, kind, name), scope=scope, kind=kind, name=name, holder_id=holder_id
+                id=claim_id(scope, kind, name),
+                scope=scope,
+                kind=kind,
+                name=name,
+                holder_id=holder_id,
             )
         claim.reclaim(name=name, holder_id=holder_id)
         return claim
@@ -428,7 +438,9 @@ class Condos(Application):
         return moved
 
     def _save(self, *aggregates: CondoAggregate, people: list[Person] | None = None) -> Receipt:
-        created = {a.id for a in aggregates if a.pending_events and a.version == len(a.pending_events)}
+        created = {
+            a.id for a in aggregates if a.pending_events and a.version == len(a.pending_events)
+        }
         try:
             recordings = self.save(*aggregates, people=people or [])
         except IntegrityError:
@@ -462,7 +474,9 @@ def check_version(aggregate: CondoAggregate, expected_version: int | None) -> No
         raise VersionConflict(aggregate.version)
 
 
-def only_changed(aggregate: object, changes: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+def only_changed(
+    aggregate: object, changes: dict[str, Any], allowed: tuple[str, ...]
+) -> dict[str, Any]:
     unknown = set(changes) - set(allowed)
     if unknown:
         raise InvalidValue(sorted(unknown)[0], "cannot be changed")

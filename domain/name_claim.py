@@ -28,7 +28,9 @@ def duplicate(kind: str, name: str) -> DuplicateName:
 
 def normalise(name: str) -> str:
     """Case-, accent-width- and space-insensitive form: `Bâtiment  A` ≡ `bâtiment a`."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    # Normalised again after folding: casefold() can decompose what NFKC had composed.
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return " ".join(folded.split())
 
 
 def claim_id(scope: str, kind: str, name: str) -> UUID:

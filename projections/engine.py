@@ -88,9 +88,7 @@ class Projector:
                     self.projection.version,
                 )
                 self._clear(tx)
-                tx.execute(
-                    self._state_update().values(version=self.projection.version, position=0)
-                )
+                tx.execute(self._state_update().values(version=self.projection.version, position=0))
 
     def reset(self) -> None:
         """Empties the tables and starts again from the beginning of the log."""
@@ -164,7 +162,10 @@ class Projector:
 
     def _fail(self, position: int | None, error: Exception) -> None:
         log.error(
-            "projection %s stopped at position %s: %s", self.projection.name, position, type(error).__name__
+            "projection %s stopped at position %s: %s",
+            self.projection.name,
+            position,
+            type(error).__name__,
         )
         with self.engine.begin() as tx:
             tx.execute(
@@ -261,7 +262,9 @@ class PostgresListener(threading.Thread):
                         for _ in conn.notifies(timeout=1.0, stop_after=1):
                             self.wakeup.fire()
             except Exception as error:
-                log.warning("event listener lost its connection (%s); reconnecting", type(error).__name__)
+                log.warning(
+                    "event listener lost its connection (%s); reconnecting", type(error).__name__
+                )
                 self.stopping.wait(1.0)
 
     def stop(self) -> None:

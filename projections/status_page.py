@@ -175,9 +175,7 @@ def equipment_moved(tx: Connection, e: Any) -> None:
 
 @projection.on(Equipment.StatusSet)
 def equipment_status_set(tx: Connection, e: Any) -> None:
-    _update_equipment(
-        tx, e, manual_status=e.status, status=e.status, reason="manual", note=e.note
-    )
+    _update_equipment(tx, e, manual_status=e.status, status=e.status, reason="manual", note=e.note)
 
 
 @projection.on(Equipment.Retired)

@@ -70,7 +70,9 @@ def optional_account(
     try:
         return account_of(credentials.credentials, request.app.state.settings.signing_key)
     except InvalidToken:
-        raise HTTPException(401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"}) from None
+        raise HTTPException(
+            401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"}
+        ) from None
 
 
 def required_account(account_id: Annotated[UUID | None, Depends(optional_account)]) -> UUID:

@@ -28,7 +28,9 @@ def worst(statuses: list[str]) -> str:
 
 def read_position(conn: Connection) -> int:
     """The log position every read model has reached: the least advanced one's."""
-    return int(conn.execute(select(func.coalesce(func.min(projection_state.c.position), 0))).scalar_one())
+    return int(
+        conn.execute(select(func.coalesce(func.min(projection_state.c.position), 0))).scalar_one()
+    )
 
 
 def copro_by_slug(conn: Connection, slug: str) -> dict[str, Any] | None:
@@ -61,7 +63,10 @@ def status_page(conn: Connection, copro: dict[str, Any]) -> dict[str, Any]:
                 "order": building["order"],
                 "status": worst([p["status"] for p in inside]),
                 "equipment": [
-                    {k: p[k] for k in ("id", "name", "code", "category", "location", "status", "reason")}
+                    {
+                        k: p[k]
+                        for k in ("id", "name", "code", "category", "location", "status", "reason")
+                    }
                     for p in inside
                 ],
             }
@@ -79,7 +84,17 @@ def status_page(conn: Connection, copro: dict[str, Any]) -> dict[str, Any]:
 
 
 def public_copro(copro: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "name", "slug", "address", "postal_code", "city", "country", "public_status_page", "archived")
+    keys = (
+        "id",
+        "name",
+        "slug",
+        "address",
+        "postal_code",
+        "city",
+        "country",
+        "public_status_page",
+        "archived",
+    )
     return {k: copro[k] for k in keys}
 
 
@@ -131,4 +146,7 @@ def role_in(conn: Connection, account_id: UUID, copro_id: UUID) -> str | None:
 
 
 def all_copros(conn: Connection) -> list[dict[str, Any]]:
-    return [public_copro(dict(r)) for r in conn.execute(select(copros).order_by(copros.c.name)).mappings()]
+    return [
+        public_copro(dict(r))
+        for r in conn.execute(select(copros).order_by(copros.c.name)).mappings()
+    ]

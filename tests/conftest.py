@@ -19,7 +19,9 @@ from psycopg import sql
 from copro.settings import Settings
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-ADMIN_URL = os.environ.get("COPRO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+ADMIN_URL = os.environ.get(
+    "COPRO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 SECRET = "test-secret-key-that-is-long-enough-for-hs256"
 REPO = Path(__file__).resolve().parent.parent
 
@@ -68,7 +70,9 @@ def create_database() -> str:
 def drop_database(url: str) -> None:
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
 
 
 @pytest.fixture
@@ -91,9 +95,11 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Setting
 
 
 def chromium_ready() -> bool:
-    return bool(shutil.which("chromium") or Path("/usr/bin/chromium").exists()) and bool(
-        shutil.which("node")
-    ) and (REPO / "frontend" / "node_modules" / "playwright-core").exists()
+    return (
+        bool(shutil.which("chromium") or Path("/usr/bin/chromium").exists())
+        and bool(shutil.which("node"))
+        and (REPO / "frontend" / "node_modules" / "playwright-core").exists()
+    )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

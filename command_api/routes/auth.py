@@ -38,4 +38,3 @@ def login(
         access_token=issue_token(account_id, settings.signing_key, lifetime),
         expires_in=int(lifetime.total_seconds()),
     )
-

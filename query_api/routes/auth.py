@@ -15,7 +15,9 @@ def me(conn: Db, account_id: SignedIn) -> dict[str, Any]:
     """The signed-in account and its roles per condo."""
     account = queries.account(conn, account_id)
     if account is None or account["status"] != "active":
-        raise HTTPException(401, "this account cannot sign in", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "this account cannot sign in", headers={"WWW-Authenticate": "Bearer"}
+        )
     return {
         "account_id": account_id,
         "is_admin": account["is_admin"],

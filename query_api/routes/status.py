@@ -18,6 +18,8 @@ def status_page(slug: str, conn: Db, account_id: MaybeAccount) -> dict[str, Any]
         raise HTTPException(404, "no such condo")
     if not copro["public_status_page"]:
         caller = queries.account(conn, account_id) if account_id else None
-        if caller is None or not (caller["is_admin"] or queries.role_in(conn, account_id, copro["id"])):  # type: ignore[arg-type]
+        if caller is None or not (
+            caller["is_admin"] or queries.role_in(conn, account_id, copro["id"])
+        ):  # type: ignore[arg-type]
             raise HTTPException(404, "no such condo")
     return queries.status_page(conn, copro)

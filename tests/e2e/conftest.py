@@ -25,7 +25,9 @@ class Server:
     env: dict[str, str]
 
     def cli(self, *args: str) -> str:
-        done = subprocess.run([COPRO, *args], env=self.env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [COPRO, *args], env=self.env, capture_output=True, text=True, timeout=120
+        )
         assert done.returncode == 0, done.stderr + done.stdout
         return done.stdout
 
@@ -38,7 +40,12 @@ def free_port() -> int:
 
 def server_env(tmp_path: Path, database_url: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COPRO_")}
-    env.update(COPRO_ENV="production", COPRO_SECRET_KEY=SECRET, COPRO_DATA_DIR=str(tmp_path / "var"), COPRO_POLL_INTERVAL_SECONDS="0.5")
+    env.update(
+        COPRO_ENV="production",
+        COPRO_SECRET_KEY=SECRET,
+        COPRO_DATA_DIR=str(tmp_path / "var"),
+        COPRO_POLL_INTERVAL_SECONDS="0.5",
+    )
     if database_url:
         env["COPRO_DATABASE_URL"] = database_url
     return env
@@ -51,7 +58,11 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
     port = free_port()
     log = open(tmp_path / "serve.log", "w")
     process = subprocess.Popen(
-        [COPRO, "serve", "--port", str(port)], env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT
+        [COPRO, "serve", "--port", str(port)],
+        env=env,
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -63,7 +74,9 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("copro serve did not start:\n" + (tmp_path / "serve.log").read_text())
+                raise AssertionError(
+                    "copro serve did not start:\n" + (tmp_path / "serve.log").read_text()
+                )
             time.sleep(0.1)
         yield Server(url, env)
     finally:

@@ -8,37 +8,61 @@ from tests.e2e.conftest import Server
 
 
 def test_admin_sets_a_lift_out_of_order_and_the_status_page_shows_it(server: Server) -> None:
-    server.cli("admin", "create", "--email", "admin@copro-e2e.org", "--password", "correct horse battery")
+    server.cli(
+        "admin", "create", "--email", "admin@copro-e2e.org", "--password", "correct horse battery"
+    )
     with httpx.Client(base_url=f"{server.url}/api/v1", timeout=10) as http:
-        token = http.post("/auth/login", data={"username": "admin@copro-e2e.org", "password": "correct horse battery"})
+        token = http.post(
+            "/auth/login",
+            data={"username": "admin@copro-e2e.org", "password": "correct horse battery"},
+        )
         assert token.status_code == 200, token.text
         auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
 
         condo = http.post(
             "/copros",
             headers=auth,
-            json={"name": "Résidence Les Tilleuls", "address": "12 rue des Tilleuls", "postal_code": "69003", "city": "Lyon"},
+            json={
+                "name": "Résidence Les Tilleuls",
+                "address": "12 rue des Tilleuls",
+                "postal_code": "69003",
+                "city": "Lyon",
+            },
         )
         assert condo.status_code == 201, condo.text
         copro_id = condo.json()["id"]
-        building = http.post(f"/copros/{copro_id}/buildings", headers=auth, json={"name": "Bâtiment A"})
+        building = http.post(
+            f"/copros/{copro_id}/buildings", headers=auth, json={"name": "Bâtiment A"}
+        )
         assert building.status_code == 201, building.text
         lift = http.post(
             f"/copros/{copro_id}/equipment",
             headers=auth,
-            json={"building_id": building.json()["id"], "name": "Ascenseur 1", "category": "lift", "code": "ASC-A-01"},
+            json={
+                "building_id": building.json()["id"],
+                "name": "Ascenseur 1",
+                "category": "lift",
+                "code": "ASC-A-01",
+            },
         )
         assert lift.status_code == 201, lift.text
-        status = http.put(f"/equipment/{lift.json()['id']}/status", headers=auth, json={"status": "major_outage"})
+        status = http.put(
+            f"/equipment/{lift.json()['id']}/status", headers=auth, json={"status": "major_outage"}
+        )
         assert status.status_code == 200, status.text
 
-        page = http.get("/status/residence-les-tilleuls", headers={"X-Copro-After": str(status.json()["position"])})
+        page = http.get(
+            "/status/residence-les-tilleuls",
+            headers={"X-Copro-After": str(status.json()["position"])},
+        )
 
     assert page.status_code == 200, page.text
     assert int(page.headers["X-Copro-Position"]) >= status.json()["position"]
     body = page.json()
     assert body["overall_status"] == "major_outage"
-    assert [(e["name"], e["status"]) for b in body["buildings"] for e in b["equipment"]] == [("Ascenseur 1", "major_outage")]
+    assert [(e["name"], e["status"]) for b in body["buildings"] for e in b["equipment"]] == [
+        ("Ascenseur 1", "major_outage")
+    ]
 
 
 def test_the_frontend_is_served_for_client_side_routes(server: Server) -> None:

@@ -13,7 +13,11 @@ from projections.engine import Projection
 
 def admin_actor(condos: Condos) -> Actor:
     receipt = condos.open_admin_account(
-        Actor.system(), email="admin@copro.test", first_name="Ada", last_name="Min", password_hash="x"
+        Actor.system(),
+        email="admin@copro.test",
+        first_name="Ada",
+        last_name="Min",
+        password_hash="x",
     )
     return Actor(str(receipt.id))
 

@@ -46,5 +46,9 @@ def test_the_web_service_routes_reads_and_writes_to_the_two_apis() -> None:
     assert web["image"].startswith("nginx")
     assert "GET     query-api" in nginx and "default command-api" in nginx
     assert "server query-api:8002" in nginx and "server command-api:8001" in nginx
-    ports = {s["command"][-1] for n, s in compose()["services"].items() if n in ("command-api", "query-api")}
+    ports = {
+        s["command"][-1]
+        for n, s in compose()["services"].items()
+        if n in ("command-api", "query-api")
+    }
     assert ports == {"8001", "8002"}

@@ -15,7 +15,11 @@ from tests.integration.helpers import admin_actor
 
 def a_condo(condos: Condos, admin: Actor) -> UUID:
     return condos.register_copro(
-        admin, name="Résidence Les Tilleuls", address="12 rue des Tilleuls", postal_code="69003", city="Lyon"
+        admin,
+        name="Résidence Les Tilleuls",
+        address="12 rue des Tilleuls",
+        postal_code="69003",
+        city="Lyon",
     ).id
 
 
@@ -25,7 +29,12 @@ class TestSaveAndLoad:
         copro_id = a_condo(condos, admin)
         building = condos.add_building(admin, copro_id, name="Bâtiment A")
         installed = condos.install_equipment(
-            admin, copro_id, building_id=building.id, name="Ascenseur 1", category="lift", code="ASC-A-01"
+            admin,
+            copro_id,
+            building_id=building.id,
+            name="Ascenseur 1",
+            category="lift",
+            code="ASC-A-01",
         )
         condos.set_equipment_status(admin, installed.id, status="major_outage", note="bloqué")
 
@@ -60,12 +69,19 @@ class TestSaveAndLoad:
         admin = admin_actor(condos)
         copro_id = a_condo(condos, admin)
         receipt = condos.appoint_member(
-            admin, copro_id, email="Claire.Martin@Example.org", first_name="Claire", last_name="Martin",
-            role="manager", password_hash="argon2-hash",
+            admin,
+            copro_id,
+            email="Claire.Martin@Example.org",
+            first_name="Claire",
+            last_name="Martin",
+            role="manager",
+            password_hash="argon2-hash",
         )
         person = condos.person(receipt.id)
         assert person is not None and person.email == "claire.martin@example.org"
-        states = b"".join(n.state for n in condos.recorder.select_notifications(start=1, limit=1000))
+        states = b"".join(
+            n.state for n in condos.recorder.select_notifications(start=1, limit=1000)
+        )
         assert b"claire" not in states.lower() and b"argon2-hash" not in states
 
 
@@ -80,7 +96,9 @@ class TestUniqueness:
     def test_two_condos_may_each_have_a_building_a(self, condos: Condos) -> None:
         admin = admin_actor(condos)
         first = a_condo(condos, admin)
-        second = condos.register_copro(admin, name="Le Parc", address="1 rue", postal_code="75001", city="Paris").id
+        second = condos.register_copro(
+            admin, name="Le Parc", address="1 rue", postal_code="75001", city="Paris"
+        ).id
         condos.add_building(admin, first, name="Bâtiment A")
         condos.add_building(admin, second, name="Bâtiment A")
 
@@ -88,9 +106,23 @@ class TestUniqueness:
         admin = admin_actor(condos)
         copro_id = a_condo(condos, admin)
         building = condos.add_building(admin, copro_id, name="A")
-        old = condos.install_equipment(admin, copro_id, building_id=building.id, name="Ascenseur", category="lift", code="ASC-1")
+        old = condos.install_equipment(
+            admin,
+            copro_id,
+            building_id=building.id,
+            name="Ascenseur",
+            category="lift",
+            code="ASC-1",
+        )
         condos.retire_equipment(admin, old.id)
-        new = condos.install_equipment(admin, copro_id, building_id=building.id, name="Ascenseur", category="lift", code="ASC-1")
+        new = condos.install_equipment(
+            admin,
+            copro_id,
+            building_id=building.id,
+            name="Ascenseur",
+            category="lift",
+            code="ASC-1",
+        )
         assert new.id != old.id
 
     def test_of_two_concurrent_adds_of_one_name_exactly_one_wins(self, condos: Condos) -> None:
@@ -106,13 +138,22 @@ class TestUniqueness:
         outcomes = race(
             6,
             lambda: condos.appoint_member(
-                admin, copro_id, email="same@example.org", first_name="S", last_name="M", role="resident"
+                admin,
+                copro_id,
+                email="same@example.org",
+                first_name="S",
+                last_name="M",
+                role="resident",
             ),
         )
         # Appointing someone who already has an account is fine (it grants the role again),
         # so losers either collide on the new account or win later on the existing one.
         assert any(not isinstance(o, Exception) for o in outcomes)
-        assert all(isinstance(o, (AccountExists, VersionConflict)) for o in outcomes if isinstance(o, Exception))
+        assert all(
+            isinstance(o, (AccountExists, VersionConflict))
+            for o in outcomes
+            if isinstance(o, Exception)
+        )
         account = condos.account(next(o.id for o in outcomes if not isinstance(o, Exception)))
         assert account is not None and account.role_in(copro_id) == "resident"
 

@@ -14,22 +14,30 @@ from projections.state import projection_state
 from tests.integration.helpers import rows_of
 
 
-def projector_for(projection: Projection, condos: Condos, engine: Engine, batch_size: int = 500) -> Projector:
+def projector_for(
+    projection: Projection, condos: Condos, engine: Engine, batch_size: int = 500
+) -> Projector:
     projector = Projector(projection, condos, engine, batch_size=batch_size)
     projector.setup()
     return projector
 
 
 class TestStatusPageProjection:
-    def test_the_demo_condo_shows_its_seventeen_pieces_of_equipment(self, condos: Condos, engine: Engine) -> None:
+    def test_the_demo_condo_shows_its_seventeen_pieces_of_equipment(
+        self, condos: Condos, engine: Engine
+    ) -> None:
         demo = seed_demo(condos)
         projector_for(status_page.projection, condos, engine).catch_up()
         with engine.connect() as conn:
             count = conn.execute(
-                select(func.count()).select_from(status_page.equipment).where(status_page.equipment.c.copro_id == demo.copro_id)
+                select(func.count())
+                .select_from(status_page.equipment)
+                .where(status_page.equipment.c.copro_id == demo.copro_id)
             ).scalar_one()
             stuck = conn.execute(
-                select(status_page.equipment.c.status).where(status_page.equipment.c.id == demo.equipment["Ascenseur B2"])
+                select(status_page.equipment.c.status).where(
+                    status_page.equipment.c.id == demo.equipment["Ascenseur B2"]
+                )
             ).scalar_one()
         assert count == 17
         assert stuck == "major_outage"
@@ -82,8 +90,12 @@ class TestResume:
         with pytest.raises(ProjectionFailed):
             projector.run_once()
         with engine.connect() as conn:
-            written = conn.execute(select(func.count()).select_from(status_page.equipment)).scalar_one()
-            state = conn.execute(select(projection_state).where(projection_state.c.name == "broken")).one()
+            written = conn.execute(
+                select(func.count()).select_from(status_page.equipment)
+            ).scalar_one()
+            state = conn.execute(
+                select(projection_state).where(projection_state.c.name == "broken")
+            ).one()
         assert written == 0
         assert (state.position, state.state) == (0, "failed")
         assert "handler bug" in state.error and state.error_position is not None

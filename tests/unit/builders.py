@@ -64,7 +64,9 @@ def new_account(status: str = "pending", is_admin: bool = False) -> Account:
         return Account(id=uuid4(), status=status, is_admin=is_admin)
 
 
-def new_claim(kind: str = "building", name: str = "Bâtiment A", holder_id: UUID | None = None) -> NameClaim:
+def new_claim(
+    kind: str = "building", name: str = "Bâtiment A", holder_id: UUID | None = None
+) -> NameClaim:
     scope = str(COPRO_ID)
     with as_manager():
         return NameClaim(
@@ -90,3 +92,8 @@ def rebuild(events: Any) -> Any:
     for domain_event in events:
         aggregate = domain_event.mutate(aggregate)
     return aggregate
+
+
+def stamps(events: Any) -> list[tuple[str, str]]:
+    """Who caused each event, and through which request."""
+    return [(e.actor, e.request_id) for e in events]

@@ -33,10 +33,35 @@ equipment_changes = st.fixed_dictionaries(
 equipment_commands: st.SearchStrategy[Command] = st.one_of(
     st.tuples(
         st.just("set_status"),
-        st.fixed_dictionaries({"status": st.sampled_from([s.value for s in Status]), "note": notes}),
+        st.fixed_dictionaries(
+            {"status": st.sampled_from([s.value for s in Status]), "note": notes}
+        ),
     ),
     st.tuples(st.just("edit"), st.fixed_dictionaries({"changes": equipment_changes})),
     st.tuples(st.just("move"), st.fixed_dictionaries({"building_id": st.uuids()})),
+)
+
+STATUSES = {s.value for s in Status}
+CATEGORIES = {c.value for c in Category}
+
+# Commands any piece of equipment must refuse for a bad value.
+refused_equipment_commands: st.SearchStrategy[Command] = st.one_of(
+    st.tuples(
+        st.just("set_status"),
+        st.fixed_dictionaries(
+            {"status": st.text().filter(lambda s: s not in STATUSES), "note": st.none()}
+        ),
+    ),
+    st.tuples(
+        st.just("edit"),
+        st.fixed_dictionaries(
+            {
+                "changes": st.fixed_dictionaries(
+                    {"name": st.text(), "category": st.text().filter(lambda c: c not in CATEGORIES)}
+                )
+            }
+        ),
+    ),
 )
 
 # Commands a retired piece of equipment must refuse, valid or not.
@@ -54,8 +79,12 @@ building_commands: st.SearchStrategy[Command] = st.one_of(
     st.tuples(st.just("rename"), st.fixed_dictionaries({"name": names})),
     st.tuples(st.just("describe"), st.fixed_dictionaries({"description": st.text(max_size=80)})),
     st.tuples(st.just("reorder"), st.fixed_dictionaries({"order": orders})),
-    st.tuples(st.just("house"), st.fixed_dictionaries({"equipment_id": st.sampled_from(EQUIPMENT_POOL)})),
-    st.tuples(st.just("release"), st.fixed_dictionaries({"equipment_id": st.sampled_from(EQUIPMENT_POOL)})),
+    st.tuples(
+        st.just("house"), st.fixed_dictionaries({"equipment_id": st.sampled_from(EQUIPMENT_POOL)})
+    ),
+    st.tuples(
+        st.just("release"), st.fixed_dictionaries({"equipment_id": st.sampled_from(EQUIPMENT_POOL)})
+    ),
 )
 
 

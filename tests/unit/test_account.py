@@ -14,7 +14,9 @@ from .builders import COPRO_ID, MANAGER, as_manager, event_names, last_event, ne
 
 class TestAccountIdFor:
     def test_ignores_the_case_of_the_email(self) -> None:
-        assert account_id_for("Jeanne.Dupont@Example.FR") == account_id_for("jeanne.dupont@example.fr")
+        assert account_id_for("Jeanne.Dupont@Example.FR") == account_id_for(
+            "jeanne.dupont@example.fr"
+        )
 
     def test_ignores_spaces_around_the_email(self) -> None:
         assert account_id_for("  jeanne@example.fr\n") == account_id_for("jeanne@example.fr")
@@ -62,7 +64,9 @@ class TestGrantRole:
     def test_gives_a_role_and_a_home_in_the_condo(self) -> None:
         account, building_id = new_account(), uuid4()
         with as_manager():
-            account.grant_role(copro_id=COPRO_ID, role="resident", building_id=building_id, lot="12", floor="3")
+            account.grant_role(
+                copro_id=COPRO_ID, role="resident", building_id=building_id, lot="12", floor="3"
+            )
         assert account.role_in(COPRO_ID) == "resident"
         assert account.memberships[str(COPRO_ID)] == {
             "role": "resident",
@@ -76,8 +80,12 @@ class TestGrantRole:
     def test_a_new_role_in_the_same_condo_replaces_the_old_one(self) -> None:
         account = new_account()
         with as_manager():
-            account.grant_role(copro_id=COPRO_ID, role="resident", building_id=uuid4(), lot="1", floor="0")
-            account.grant_role(copro_id=COPRO_ID, role=Role.MANAGER, building_id=None, lot=None, floor=None)
+            account.grant_role(
+                copro_id=COPRO_ID, role="resident", building_id=uuid4(), lot="1", floor="0"
+            )
+            account.grant_role(
+                copro_id=COPRO_ID, role=Role.MANAGER, building_id=None, lot=None, floor=None
+            )
         assert account.role_in(COPRO_ID) == "manager"
         assert account.memberships[str(COPRO_ID)]["lot"] is None
         assert len(account.memberships) == 1
@@ -85,8 +93,12 @@ class TestGrantRole:
     def test_holds_roles_in_several_condos(self) -> None:
         account, other_copro = new_account(), uuid4()
         with as_manager():
-            account.grant_role(copro_id=COPRO_ID, role="manager", building_id=None, lot=None, floor=None)
-            account.grant_role(copro_id=other_copro, role="auditor", building_id=None, lot=None, floor=None)
+            account.grant_role(
+                copro_id=COPRO_ID, role="manager", building_id=None, lot=None, floor=None
+            )
+            account.grant_role(
+                copro_id=other_copro, role="auditor", building_id=None, lot=None, floor=None
+            )
         assert (account.role_in(COPRO_ID), account.role_in(other_copro)) == ("manager", "auditor")
         assert account.role_in(uuid4()) is None
 

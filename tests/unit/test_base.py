@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
-
 import pytest
 
 from domain.base import ANONYMOUS, SYSTEM, Actor, acting_as
 from domain.building import Building
-from domain.equipment import Equipment
+from domain.equipment import EquipmentRetired
 
-from .builders import COPRO_ID, MANAGER, last_event, new_equipment
+from .builders import COPRO_ID, MANAGER, last_event, new_equipment, stamps
 
 
 class TestActingAs:
@@ -32,8 +30,11 @@ class TestActingAs:
             lift.set_status(status="degraded", note=None)
         with acting_as(Actor.system("req-b")):
             lift.set_status(status="operational", note=None)
-        stamps = [(e.actor, e.request_id) for e in lift.pending_events]
-        assert stamps == [(MANAGER.id, MANAGER.request_id), ("account-9", "req-a"), (SYSTEM, "req-b")]
+        assert stamps(lift.pending_events) == [
+            (MANAGER.id, MANAGER.request_id),
+            ("account-9", "req-a"),
+            (SYSTEM, "req-b"),
+        ]
 
     def test_an_inner_actor_gives_way_to_the_outer_one_when_it_ends(self) -> None:
         lift = new_equipment()
@@ -41,22 +42,16 @@ class TestActingAs:
             with acting_as(Actor.anonymous("req-inner")):
                 lift.set_status(status="degraded", note=None)
             lift.set_status(status="operational", note=None)
-        assert [e.actor for e in lift.pending_events[1:]] == [ANONYMOUS, "outer"]
+        assert stamps(lift.pending_events[1:]) == [(ANONYMOUS, "req-inner"), ("outer", "req-outer")]
 
     def test_the_actor_is_forgotten_even_when_the_command_is_refused(self) -> None:
-        with pytest.raises(ZeroDivisionError):
-            with acting_as(Actor.system()):
-                1 / 0  # noqa: B018
-        with pytest.raises(RuntimeError):
-            Equipment(
-                copro_id=COPRO_ID,
-                building_id=uuid4(),
-                name="Eau chaude",
-                code=None,
-                category="water",
-                location=None,
-                order=0,
-            )
+        lift = new_equipment()
+        with pytest.raises(EquipmentRetired), acting_as(Actor.system()):
+            lift.retire()
+            lift.retire()
+        with pytest.raises(RuntimeError, match="acting_as"):
+            lift.set_status(status="operational", note=None)
+        assert len(lift.pending_events) == 2
 
 
 class TestActor:

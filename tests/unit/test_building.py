@@ -23,7 +23,11 @@ class TestAdd:
     def test_records_an_active_building_housing_nothing(self) -> None:
         building = new_building(name="Bâtiment B", description="Côté cour", order=2)
         assert building.copro_id == COPRO_ID
-        assert (building.name, building.description, building.order) == ("Bâtiment B", "Côté cour", 2)
+        assert (building.name, building.description, building.order) == (
+            "Bâtiment B",
+            "Côté cour",
+            2,
+        )
         assert building.archived is False
         assert building.equipment_ids == set()
 
@@ -35,7 +39,12 @@ class TestAdd:
 
 EDITS: dict[str, tuple[Callable[[Building], None], str, str, object]] = {
     "rename": (lambda b: b.rename(name="Bâtiment C"), "Renamed", "name", "Bâtiment C"),
-    "describe": (lambda b: b.describe(description="Au fond"), "Described", "description", "Au fond"),
+    "describe": (
+        lambda b: b.describe(description="Au fond"),
+        "Described",
+        "description",
+        "Au fond",
+    ),
     "reorder": (lambda b: b.reorder(order=7), "Reordered", "order", 7),
 }
 

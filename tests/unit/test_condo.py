@@ -49,7 +49,17 @@ class TestRegister:
 
     @pytest.mark.parametrize(
         "slug",
-        ["a", "", "Tilleuls", "résidence", "les tilleuls", "-tilleuls", "tilleuls-", "les--tilleuls", "a" * 61],
+        [
+            "a",
+            "",
+            "Tilleuls",
+            "résidence",
+            "les tilleuls",
+            "-tilleuls",
+            "tilleuls-",
+            "les--tilleuls",
+            "a" * 61,
+        ],
     )
     def test_refuses_a_bad_slug_naming_the_slug_field(self, slug: str) -> None:
         with pytest.raises(InvalidValue) as refused:

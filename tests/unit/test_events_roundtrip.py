@@ -54,7 +54,15 @@ def rich_lift_history() -> Any:
     with acting_as(Actor.system("req-scheduler")):
         lift.set_status(status="maintenance", note=None)
     with as_manager():
-        lift.edit(changes={"name": "Ascenseur n°1", "category": "lift", "location": "Hall", "order": -2, "code": None})
+        lift.edit(
+            changes={
+                "name": "Ascenseur n°1",
+                "category": "lift",
+                "location": "Hall",
+                "order": -2,
+                "code": None,
+            }
+        )
         lift.move(building_id=uuid4())
         lift.set_status(status="operational", note="")
         lift.retire()
@@ -78,7 +86,9 @@ def rich_building_history() -> Any:
 def rich_account_history() -> Any:
     account = new_account()
     with as_manager():
-        account.grant_role(copro_id=uuid4(), role="resident", building_id=uuid4(), lot="12", floor="3")
+        account.grant_role(
+            copro_id=uuid4(), role="resident", building_id=uuid4(), lot="12", floor="3"
+        )
         account.grant_role(copro_id=uuid4(), role="auditor", building_id=None, lot=None, floor=None)
         account.activate()
         account.grant_admin()
@@ -89,7 +99,9 @@ def rich_account_history() -> Any:
 def rich_condo_history() -> Any:
     condo = new_condo()
     with as_manager():
-        condo.update(changes={"slug": "tilleuls", "public_status_page": False, "country": "Belgique"})
+        condo.update(
+            changes={"slug": "tilleuls", "public_status_page": False, "country": "Belgique"}
+        )
         condo.archive()
     return condo
 
@@ -138,12 +150,22 @@ class TestJSONRoundTrip:
         topics = [json_mapper().to_stored_event(e).topic for e in events]
         assert topics == [
             f"domain.equipment:Equipment.{name}"
-            for name in ["Installed", "StatusSet", "StatusSet", "Edited", "Moved", "StatusSet", "Retired"]
+            for name in [
+                "Installed",
+                "StatusSet",
+                "StatusSet",
+                "Edited",
+                "Moved",
+                "StatusSet",
+                "Retired",
+            ]
         ]
 
     @settings(max_examples=50, deadline=None)
     @given(install=equipment_installations(), commands=st.lists(equipment_commands, max_size=12))
-    def test_any_equipment_history_survives_json(self, install: dict[str, Any], commands: list[Command]) -> None:
+    def test_any_equipment_history_survives_json(
+        self, install: dict[str, Any], commands: list[Command]
+    ) -> None:
         with acting_as(Actor.system()):
             lift = Equipment(**install)
             for command in commands:
