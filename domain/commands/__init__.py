@@ -1,0 +1,1 @@
+"""The application's commands, one module per part of the product."""
