@@ -6,7 +6,17 @@ from fastapi import FastAPI
 
 from command_api.errors import install_error_handlers
 from command_api.rate_limit import SlidingWindowLimiter
-from command_api.routes import auth, buildings, copros, equipment
+from command_api.routes import (
+    accounts,
+    auth,
+    buildings,
+    copros,
+    equipment,
+    expenses,
+    incidents,
+    maintenances,
+    tickets,
+)
 from copro.settings import Settings
 from domain.application import Condos
 
@@ -24,7 +34,21 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
     app.state.condos = condos
     app.state.settings = settings
     app.state.login_limiter = SlidingWindowLimiter(settings.login_attempts_per_minute, 60.0)
+    app.state.anonymous_ticket_limiter = SlidingWindowLimiter(
+        settings.anonymous_tickets_per_hour, 3600.0
+    )
     install_error_handlers(app)
-    for module in (auth, copros, buildings, equipment):
+    routes = (
+        auth,
+        accounts,
+        copros,
+        buildings,
+        equipment,
+        tickets,
+        incidents,
+        maintenances,
+        expenses,
+    )
+    for module in routes:
         app.include_router(module.router, prefix=API_PREFIX)
     return app

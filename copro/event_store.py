@@ -1,5 +1,8 @@
 """The event store's recorders, extended with the people table.
 
+One email may stand in several rows (an anonymous reporter writing twice gets two person ids);
+an account's email is unique because the account id is derived from it.
+
 Personal data is written in the same transaction as the events of the command that brought it
 (`Condos.save(..., people=[...])` passes it down to `_insert_events`), so an account never
 exists without its person, nor a person without their account.
@@ -50,7 +53,7 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         return [
             *super().construct_create_table_statements(),
             "CREATE TABLE IF NOT EXISTS people ("
-            "id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, first_name TEXT NOT NULL, "
+            "id TEXT PRIMARY KEY, email TEXT NOT NULL, first_name TEXT NOT NULL, "
             "last_name TEXT NOT NULL, phone TEXT, password_hash TEXT)",
         ]
 
@@ -82,7 +85,7 @@ class PostgresRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(
             SQL(
                 "CREATE TABLE IF NOT EXISTS {} ("
-                "id uuid PRIMARY KEY, email text NOT NULL UNIQUE, first_name text NOT NULL, "
+                "id uuid PRIMARY KEY, email text NOT NULL, first_name text NOT NULL, "
                 "last_name text NOT NULL, phone text, password_hash text)"
             ).format(self.people_table)
         )

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     read_wait_seconds: float = 5.0
     # Login attempts one client address may make per minute.
     login_attempts_per_minute: int = 10
+    # Tickets one client address may submit anonymously per hour.
+    anonymous_tickets_per_hour: int = 20
     frontend_dir: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
     @model_validator(mode="after")

@@ -72,6 +72,10 @@ class CondoAggregate(Aggregate):
     """Base of every aggregate: its events carry `actor` and `request_id`."""
 
     class Event(Aggregate.Event):
+        # Bumped with an `upcast_vN_vN+1(state)` static method whenever the shape changes,
+        # so events stored in an older shape still replay.
+        class_version = 1
+
         actor: str
         request_id: str
 

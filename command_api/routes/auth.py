@@ -8,7 +8,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from command_api.deps import CondosDep, SettingsDep
 from command_api.passwords import verify_password
-from command_api.schemas import Token
+from command_api.schemas.structure import Token
 from copro.tokens import issue_token
 from domain.account import account_id_for
 from domain.errors import NotAuthenticated

@@ -5,8 +5,8 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from command_api.deps import CondosDep, CurrentActor
-from command_api.routes.copros import receipt
-from command_api.schemas import BuildingAddition, BuildingChanges, Receipt
+from command_api.schemas.common import Receipt, receipt
+from command_api.schemas.structure import BuildingAddition, BuildingChanges
 
 router = APIRouter(tags=["buildings"])
 

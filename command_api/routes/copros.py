@@ -6,14 +6,10 @@ from fastapi import APIRouter
 
 from command_api.deps import CondosDep, CurrentActor
 from command_api.passwords import hash_password
-from command_api.schemas import CoproChanges, CoproRegistration, MemberAppointment, Receipt
-from domain.application import Receipt as DomainReceipt
+from command_api.schemas.common import Receipt, receipt
+from command_api.schemas.structure import CoproChanges, CoproRegistration, MemberAppointment
 
 router = APIRouter(prefix="/copros", tags=["copros"])
-
-
-def receipt(r: DomainReceipt) -> Receipt:
-    return Receipt(id=r.id, version=r.version, position=r.position)
 
 
 @router.post("", status_code=201, response_model=Receipt, operation_id="copros-register")

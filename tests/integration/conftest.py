@@ -3,11 +3,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from copro.bootstrap import open_condos, read_engine
+from copro.bootstrap import create_site, open_condos, read_engine
 from copro.settings import Settings
 from domain.application import Condos
+from domain.base import Actor
+from tests.integration.api import ADMIN, Api
 
 
 @pytest.fixture
@@ -22,3 +25,26 @@ def engine(settings: Settings) -> Iterator[Engine]:
     engine = read_engine(settings)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def api(settings: Settings) -> Iterator[Api]:
+    settings.read_wait_seconds = 3.0
+    site = create_site(settings)
+    from command_api.passwords import hash_password
+
+    assert site.condos is not None
+    site.condos.open_admin_account(
+        Actor.system(),
+        email=ADMIN[0],
+        first_name="Ada",
+        last_name="Min",
+        password_hash=hash_password(ADMIN[1]),
+    )
+    with TestClient(site) as client:
+        yield Api(client)
+
+
+@pytest.fixture
+def admin(api: Api) -> dict[str, str]:
+    return api.login(*ADMIN)

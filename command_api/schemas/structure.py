@@ -1,39 +1,15 @@
-"""Request bodies: every field typed and bounded, unknown fields refused by name."""
+"""Request bodies of the condo's structure and its members."""
 
 from __future__ import annotations
 
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, EmailStr
 
+from command_api.schemas.common import Body, Code, Name, Order, Password, Slug, text
 from domain.account import Role
 from domain.equipment import Category, Status
-
-
-def text(min_length: int, max_length: int) -> object:
-    return StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
-
-
-Name = Annotated[str, text(1, 100)]
-Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60)
-]
-Code = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
-]
-Order = Annotated[int, Field(ge=0, le=10_000)]
-Password = Annotated[str, StringConstraints(min_length=10, max_length=200)]
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Receipt(BaseModel):
-    id: UUID
-    version: int
-    position: int
 
 
 class CoproRegistration(Body):

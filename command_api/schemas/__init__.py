@@ -1,0 +1,1 @@
+"""Request and answer bodies, one module per part of the product."""

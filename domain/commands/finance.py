@@ -1,0 +1,9 @@
+"""Commands on finance."""
+
+from __future__ import annotations
+
+from domain.commands.plumbing import CondosBase
+
+
+class FinanceCommands(CondosBase):
+    pass

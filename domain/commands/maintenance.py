@@ -1,0 +1,9 @@
+"""Commands on maintenance."""
+
+from __future__ import annotations
+
+from domain.commands.plumbing import CondosBase
+
+
+class MaintenanceCommands(CondosBase):
+    pass
