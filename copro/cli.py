@@ -127,8 +127,12 @@ def create_admin(
     ],
     first_name: Annotated[str, typer.Option()] = "Admin",
     last_name: Annotated[str, typer.Option()] = "Copro",
+    operator: Annotated[
+        bool, typer.Option("--operator", help="An operator (projections) instead of an admin.")
+    ] = False,
 ) -> None:
-    """Creates a platform admin, or makes an existing account one (safe to run again)."""
+    """Creates a platform admin (or operator), or gives an existing account that role
+    (safe to run again)."""
     from email_validator import EmailNotValidError, validate_email
 
     from command_api.passwords import hash_password
@@ -144,14 +148,15 @@ def create_admin(
         console.print("[red]--password:[/red] at least 10 characters")
         raise typer.Exit(2)
     settings = load_settings()
-    receipt = open_condos(settings).open_admin_account(
+    receipt = open_condos(settings).open_platform_account(
         Actor.system(),
+        role="operator" if operator else "admin",
         email=email,
         first_name=first_name,
         last_name=last_name,
         password_hash=hash_password(password),
     )
-    console.print(f"admin account {receipt.id} ready")
+    console.print(f"{'operator' if operator else 'admin'} account {receipt.id} ready")
 
 
 def _store(settings: Settings) -> str:

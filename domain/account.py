@@ -39,10 +39,23 @@ class AccountStatus(StrEnum):
 
 
 class Account(CondoAggregate):
-    @event("Opened")
-    def __init__(self, id: UUID, status: str, is_admin: bool) -> None:
+    class Opened(CondoAggregate.Created):
+        # v2 added platform operators; accounts opened before were not operators.
+        class_version = 2
+
+        status: str
+        is_admin: bool
+        is_operator: bool
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, object]) -> None:
+            state["is_operator"] = False
+
+    @event(Opened)
+    def __init__(self, id: UUID, status: str, is_admin: bool, is_operator: bool = False) -> None:
         self.status = one_of(AccountStatus, status, "status")
         self.is_admin = is_admin
+        self.is_operator = is_operator
         # copro id (str, so the state stays JSON-friendly) → role and home in that condo
         self.memberships: dict[str, dict[str, object]] = {}
 
@@ -66,6 +79,15 @@ class Account(CondoAggregate):
     def grant_admin(self) -> None:
         self.is_admin = True
 
+    @event("OperatorGranted")
+    def grant_operator(self) -> None:
+        self.is_operator = True
+
+    @event("PasswordChanged")
+    def change_password(self) -> None:
+        """Records that the password changed; the hash itself lives with the person."""
+        self.check_can_act()
+
     @event("Activated")
     def activate(self) -> None:
         if self.status == AccountStatus.ACTIVE:
@@ -77,6 +99,10 @@ class Account(CondoAggregate):
         if self.status == AccountStatus.DEACTIVATED:
             raise AccountStateConflict("this account is already deactivated")
         self.status = AccountStatus.DEACTIVATED.value
+
+    def check_can_act(self) -> None:
+        if not self.can_log_in:
+            raise AccountStateConflict(f"this account is {self.status}")
 
     @property
     def can_log_in(self) -> bool:

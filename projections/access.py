@@ -17,6 +17,7 @@ accounts = Table(
     Column("id", Uuid, primary_key=True),
     Column("status", String(16), nullable=False),
     Column("is_admin", Boolean, nullable=False),
+    Column("is_operator", Boolean, nullable=False, default=False),
 )
 
 memberships = Table(
@@ -28,12 +29,16 @@ memberships = Table(
     Column("building_id", Uuid),
 )
 
-projection = Projection(name="access", version=1, metadata=metadata)
+projection = Projection(name="access", version=2, metadata=metadata)
 
 
 @projection.on(Account.Opened)
 def account_opened(tx: Connection, e: Any) -> None:
-    upsert(tx, accounts, dict(id=e.originator_id, status=e.status, is_admin=e.is_admin))
+    upsert(
+        tx,
+        accounts,
+        dict(id=e.originator_id, status=e.status, is_admin=e.is_admin, is_operator=e.is_operator),
+    )
 
 
 @projection.on(Account.RoleGranted)
@@ -53,6 +58,11 @@ def role_granted(tx: Connection, e: Any) -> None:
 @projection.on(Account.AdminGranted)
 def admin_granted(tx: Connection, e: Any) -> None:
     _update_account(tx, e, is_admin=True)
+
+
+@projection.on(Account.OperatorGranted)
+def operator_granted(tx: Connection, e: Any) -> None:
+    _update_account(tx, e, is_operator=True)
 
 
 @projection.on(Account.Activated)

@@ -87,8 +87,12 @@ class Projector:
                     row.version,
                     self.projection.version,
                 )
-                self._clear(tx)
-                tx.execute(self._state_update().values(version=self.projection.version, position=0))
+                # The shape may have changed too: the tables are made anew, not just emptied.
+                self.projection.metadata.drop_all(tx)
+                self.projection.metadata.create_all(tx)
+                tx.execute(
+                    self._state_update().values(version=self.projection.version, position=0)
+                )
 
     def reset(self) -> None:
         """Empties the tables and starts again from the beginning of the log."""

@@ -1,5 +1,22 @@
 from __future__ import annotations
 
+from uuid import UUID
+
 from fastapi import APIRouter
 
-router = APIRouter(tags=["accounts"])
+from command_api.deps import CondosDep, CurrentActor
+from command_api.schemas.common import Receipt, receipt
+
+router = APIRouter(prefix="/accounts", tags=["accounts"])
+
+
+@router.post("/{account_id}/activate", response_model=Receipt, operation_id="accounts-activate")
+def activate_account(account_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
+    """Lets a pending (or deactivated) account sign in (a manager of its condo)."""
+    return receipt(condos.activate_account(actor, account_id))
+
+
+@router.post("/{account_id}/deactivate", response_model=Receipt, operation_id="accounts-deactivate")
+def deactivate_account(account_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
+    """Stops an account from signing in (a manager of its condo)."""
+    return receipt(condos.deactivate_account(actor, account_id))

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 
-from command_api.deps import CondosDep, SettingsDep
-from command_api.passwords import verify_password
+from command_api.deps import CondosDep, CurrentActor, SettingsDep
+from command_api.passwords import hash_password, verify_password
+from command_api.schemas.accounts import PasswordChange, SignUp
+from command_api.schemas.common import Receipt, receipt
 from command_api.schemas.structure import Token
 from copro.tokens import issue_token
 from domain.account import account_id_for
@@ -24,7 +27,7 @@ def login(
     settings: SettingsDep,
 ) -> Token:
     """Exchanges an email and password for an access token."""
-    request.app.state.login_limiter.check(request.client.host if request.client else "-")
+    request.app.state.login_limiter.check(client_of(request))
     account_id = account_id_for(form.username)
     person = condos.person(account_id)
     if not verify_password(form.password, person.password_hash if person else None):
@@ -38,3 +41,29 @@ def login(
         access_token=issue_token(account_id, settings.signing_key, lifetime),
         expires_in=int(lifetime.total_seconds()),
     )
+
+
+@router.post("/register", status_code=201, response_model=Receipt, operation_id="auth-register")
+def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentActor) -> Receipt:
+    """Opens a resident's account, pending until a manager of the condo activates it."""
+    request.app.state.login_limiter.check(client_of(request))
+    fields = body.model_dump(exclude={"password", "copro_id"})
+    return receipt(
+        condos.sign_up(actor, body.copro_id, password_hash=hash_password(body.password), **fields)
+    )
+
+
+@router.post("/password", response_model=Receipt, operation_id="auth-change-password")
+def change_password(
+    request: Request, body: PasswordChange, condos: CondosDep, actor: CurrentActor
+) -> Receipt:
+    """Changes the signed-in account's password; the current one must be given."""
+    request.app.state.login_limiter.check(client_of(request))
+    person = None if actor.is_anonymous else condos.person(UUID(actor.id))
+    if not verify_password(body.current_password, person.password_hash if person else None):
+        raise NotAuthenticated("wrong current password")
+    return receipt(condos.change_password(actor, password_hash=hash_password(body.new_password)))
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "-"
