@@ -16,8 +16,10 @@ from starlette.types import Receive, Scope, Send
 
 from copro.settings import Settings
 from domain.application import Condos
-from projections.engine import PostgresListener, Projector, ProjectorWorker, Wakeup
+from projections.engine import Projector
 from projections.registry import PROJECTIONS
+from projections.state import REBUILD_SCHEMA
+from projections.worker import Claims, PostgresListener, ProjectorWorker, Wakeup
 
 
 def configure_logging(settings: Settings) -> None:
@@ -35,6 +37,7 @@ def read_engine(settings: Settings) -> Engine:
     url = settings.read_store_url()
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        rebuild_file = str(settings.data_dir.resolve() / "read-rebuild.sqlite")
 
         @event.listens_for(engine, "connect")
         def _wal(dbapi_connection: Any, _: Any) -> None:
@@ -42,6 +45,8 @@ def read_engine(settings: Settings) -> Engine:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            # Rebuilds write their shadow tables there (see projections.engine).
+            cursor.execute(f"ATTACH DATABASE ? AS {REBUILD_SCHEMA}", (rebuild_file,))
             cursor.close()
 
         return engine
@@ -59,7 +64,10 @@ class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
     def __init__(self, settings: Settings, condos: Condos, engine: Engine) -> None:
         self.wakeup = Wakeup()
         self.worker = ProjectorWorker(
-            projectors(condos, engine), self.wakeup, settings.poll_interval_seconds
+            projectors(condos, engine),
+            self.wakeup,
+            settings.poll_interval_seconds,
+            Claims(settings.database_url),
         )
         self.listener: PostgresListener | None = None
         if settings.database_url:

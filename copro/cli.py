@@ -63,6 +63,7 @@ def command_api(host: Host = "127.0.0.1", port: Port = 8001) -> None:
 def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
     """The query API alone (GET and HEAD)."""
     from copro.bootstrap import read_engine
+    from projections.engine import create_tables
     from projections.registry import PROJECTIONS
     from projections.state import metadata as state_metadata
     from query_api.app import create_query_app
@@ -70,9 +71,7 @@ def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
     settings = load_settings()
     engine = read_engine(settings)
     # The projector may start later: the tables it fills exist from the first query on.
-    state_metadata.create_all(engine)
-    for projection in PROJECTIONS:
-        projection.metadata.create_all(engine)
+    create_tables(engine, state_metadata, *(p.metadata for p in PROJECTIONS))
     uvicorn.run(
         create_query_app(engine, settings),
         host=host,

@@ -4,24 +4,29 @@ A batch of events and the position reached are committed in one transaction, so 
 a projection resumes exactly where it committed: nothing lost, nothing applied twice. Reading
 by increasing notification id never skips a committed event because the event store serialises
 its inserts (never enable POSTGRES_ENABLE_DB_FUNCTIONS, which bypasses that lock).
+
+Rebuilds are blue/green: the projection is built again from position 0 into shadow tables
+(same names, in the `copro_rebuild` schema — an attached database on SQLite) while the live
+tables keep serving and, if the shape has not changed, keep following the log; when the shadow
+has caught up, one transaction swaps it in.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from eventsourcing.application import Application
 from eventsourcing.utils import get_topic
-from sqlalchemy import Connection, Engine, MetaData, delete, insert, select, update
+from sqlalchemy import Connection, Engine, MetaData, delete, insert, select, text, update
 
+from projections.state import REBUILD_SCHEMA, projection_state
 from projections.state import metadata as state_metadata
-from projections.state import projection_state
 
 log = logging.getLogger("copro.projector")
 
@@ -62,114 +67,196 @@ class Projector:
         self.batch_size = batch_size
         self._handlers_by_topic = {get_topic(c): h for c, h in projection.handlers.items()}
 
+    @property
+    def name(self) -> str:
+        return self.projection.name
+
+    # -- set-up and operator commands ---------------------------------------------------------
+
     def setup(self) -> None:
-        """Creates the tables; a projection whose version changed starts again from 0."""
-        state_metadata.create_all(self.engine)
-        self.projection.metadata.create_all(self.engine)
+        """Creates the tables; a projection whose version changed is rebuilt beside them."""
+        create_tables(self.engine, state_metadata, self.projection.metadata)
         with self.engine.begin() as tx:
-            row = tx.execute(
-                select(projection_state).where(projection_state.c.name == self.projection.name)
-            ).first()
+            row = self._row(tx)
             if row is None:
                 tx.execute(
                     insert(projection_state).values(
-                        name=self.projection.name,
+                        name=self.name,
                         version=self.projection.version,
                         position=0,
                         state="running",
                         updated_at=now(),
                     )
                 )
-            elif row.version != self.projection.version:
-                log.info(
-                    "projection %s: version %s → %s, rebuilding",
-                    self.projection.name,
-                    row.version,
-                    self.projection.version,
-                )
-                # The shape may have changed too: the tables are made anew, not just emptied.
-                self.projection.metadata.drop_all(tx)
-                self.projection.metadata.create_all(tx)
-                tx.execute(
-                    self._state_update().values(version=self.projection.version, position=0)
-                )
+                return
+        if (
+            row.version != self.projection.version
+            and row.rebuild_version != self.projection.version
+        ):
+            log.info(
+                "projection %s: version %s → %s", self.name, row.version, self.projection.version
+            )
+            self.start_rebuild()
 
-    def reset(self) -> None:
-        """Empties the tables and starts again from the beginning of the log."""
+    def start_rebuild(self) -> None:
+        """Starts building the projection again from position 0 into fresh shadow tables."""
         with self.engine.begin() as tx:
-            self._clear(tx)
+            if tx.dialect.name == "postgresql":
+                tx.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{REBUILD_SCHEMA}"'))
+            with self._shadow(tx) as shadow:
+                self.projection.metadata.drop_all(shadow)
+                self.projection.metadata.create_all(shadow)
             tx.execute(
                 self._state_update().values(
-                    position=0, state="running", error=None, error_position=None
+                    rebuild_version=self.projection.version,
+                    rebuild_position=0,
+                    rebuild_started_at=now(),
+                    updated_at=now(),
                 )
             )
 
-    def position(self) -> int:
-        with self.engine.connect() as conn:
-            return int(
-                conn.execute(
-                    select(projection_state.c.position).where(
-                        projection_state.c.name == self.projection.name
-                    )
-                ).scalar_one()
+    def reset(self) -> None:
+        """Empties the live tables and starts again from the beginning of the log, in place."""
+        with self.engine.begin() as tx:
+            for table in reversed(self.projection.metadata.sorted_tables):
+                tx.execute(delete(table))
+            tx.execute(
+                self._state_update().values(
+                    position=0,
+                    state="running",
+                    error=None,
+                    error_position=None,
+                    rebuild_version=None,
+                    rebuild_position=None,
+                )
             )
+
+    def set_state(self, state: str) -> None:
+        """`paused`, or `running` again (which also clears a recorded failure)."""
+        values: dict[str, Any] = {"state": state, "updated_at": now()}
+        if state == "running":
+            values.update(error=None, error_position=None)
+        with self.engine.begin() as tx:
+            tx.execute(self._state_update().values(**values))
+
+    def status(self) -> Any:
+        with self.engine.connect() as conn:
+            return self._row(conn)
+
+    def position(self) -> int:
+        return int(self.status().position)
 
     def state(self) -> str:
-        with self.engine.connect() as conn:
-            return str(
-                conn.execute(
-                    select(projection_state.c.state).where(
-                        projection_state.c.name == self.projection.name
-                    )
-                ).scalar_one()
-            )
+        return str(self.status().state)
+
+    @property
+    def rebuilding(self) -> bool:
+        return self.status().rebuild_position is not None
+
+    # -- applying the log ---------------------------------------------------------------------
 
     def run_once(self) -> int:
-        """Applies the next batch; answers how many log positions it moved past."""
-        position = self.position()
-        head = self.app.recorder.max_notification_id() or 0
-        if head <= position:
+        """Applies the next batch of the live tables and of a rebuild in progress; answers how
+        many log positions they moved past."""
+        row = self.status()
+        if row.state != "running":
             return 0
+        head = self.app.recorder.max_notification_id() or 0
+        moved = 0
+        # Live tables of another shape than this code's are left as they are until the swap.
+        if row.version == self.projection.version and row.position < head:
+            moved += self._apply(row.position, head, live=True)
+        if row.rebuild_position is not None:
+            if row.rebuild_position < head:
+                moved += self._apply(row.rebuild_position, head, live=False)
+            else:
+                self._swap(row.rebuild_position)
+                moved += 1
+        return moved
+
+    def catch_up(self, until: int | None = None) -> None:
+        """Applies batches until the head of the log (or `until`) is reached, rebuilds swapped."""
+        while self.run_once():
+            if until is not None and self.position() >= until and not self.rebuilding:
+                return
+
+    def _apply(self, position: int, head: int, *, live: bool) -> int:
         notifications = self.app.recorder.select_notifications(
             start=position + 1, limit=self.batch_size, stop=head, topics=self.projection.topics
         )
         # Events of no interest to this projection are skipped, but passed: a full batch
         # ends at its last event, a short one means nothing else is there up to the head.
         reached = notifications[-1].id if len(notifications) == self.batch_size else head
+        column = projection_state.c.position if live else projection_state.c.rebuild_position
         current: int | None = None
+        began = time.perf_counter()
         try:
             with self.engine.begin() as tx:
-                for notification in notifications:
-                    current = notification.id
-                    handler = self._handlers_by_topic[notification.topic]
-                    handler(tx, self.app.mapper.to_domain_event(notification))
+                with nullcontext(tx) if live else self._shadow(tx) as target:
+                    for notification in notifications:
+                        current = notification.id
+                        handler = self._handlers_by_topic[notification.topic]
+                        handler(target, self.app.mapper.to_domain_event(notification))
+                rate = len(notifications) / max(time.perf_counter() - began, 1e-6)
                 moved = tx.execute(
                     self._state_update()
-                    .where(projection_state.c.position == position)
-                    .values(position=reached, updated_at=now())
+                    .where(column == position)
+                    .values({column.name: reached, "updated_at": now(), "events_per_second": rate})
                 ).rowcount
                 if moved != 1:
                     # Someone else moved this projection meanwhile: this batch must not count.
-                    raise PositionMoved(self.projection.name)
+                    raise PositionMoved(self.name)
         except PositionMoved:
             raise
         except Exception as error:
             self._fail(current, error)
-            raise ProjectionFailed(self.projection.name, current, error) from error
+            raise ProjectionFailed(self.name, current, error) from error
         return reached - position
 
-    def catch_up(self, until: int | None = None) -> None:
-        """Applies batches until the head of the log (or `until`) is reached."""
-        while self.run_once():
-            if until is not None and self.position() >= until:
-                return
+    def _swap(self, rebuilt_position: int) -> None:
+        """Puts the rebuilt tables in place of the live ones, in one transaction."""
+        with self.engine.begin() as tx:
+            tables = self.projection.metadata.sorted_tables
+            if tx.dialect.name == "postgresql":
+                for table in reversed(tables):
+                    tx.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
+                for table in tables:
+                    tx.execute(
+                        text(f'ALTER TABLE "{REBUILD_SCHEMA}"."{table.name}" SET SCHEMA public')
+                    )
+            else:
+                # SQLite cannot move a table between databases: the rows are copied in one
+                # transaction, so readers see the old rows until it commits, then the new.
+                for table in reversed(tables):
+                    tx.execute(delete(table))
+                self.projection.metadata.drop_all(tx)
+                # Unqualified existence checks would find the shadow copies: create blindly.
+                self.projection.metadata.create_all(tx, checkfirst=False)
+                for table in tables:
+                    columns = ", ".join(f'"{c.name}"' for c in table.columns)
+                    tx.execute(
+                        text(
+                            f'INSERT INTO main."{table.name}" ({columns}) '
+                            f'SELECT {columns} FROM "{REBUILD_SCHEMA}"."{table.name}"'
+                        )
+                    )
+            tx.execute(
+                self._state_update().values(
+                    version=self.projection.version,
+                    position=rebuilt_position,
+                    rebuild_version=None,
+                    rebuild_position=None,
+                    updated_at=now(),
+                )
+            )
+        if self.engine.dialect.name != "postgresql":
+            with self.engine.begin() as tx, self._shadow(tx) as shadow:
+                self.projection.metadata.drop_all(shadow)
+        log.info("projection %s: rebuilt tables swapped in at %s", self.name, rebuilt_position)
 
     def _fail(self, position: int | None, error: Exception) -> None:
         log.error(
-            "projection %s stopped at position %s: %s",
-            self.projection.name,
-            position,
-            type(error).__name__,
+            "projection %s stopped at position %s: %s", self.name, position, type(error).__name__
         )
         with self.engine.begin() as tx:
             tx.execute(
@@ -181,98 +268,24 @@ class Projector:
                 )
             )
 
-    def _clear(self, tx: Connection) -> None:
-        for table in reversed(self.projection.metadata.sorted_tables):
-            tx.execute(delete(table))
+    def _row(self, conn: Connection) -> Any:
+        return conn.execute(
+            select(projection_state).where(projection_state.c.name == self.name)
+        ).first()
 
     def _state_update(self) -> Any:
-        return update(projection_state).where(projection_state.c.name == self.projection.name)
+        return update(projection_state).where(projection_state.c.name == self.name)
 
-
-class Wakeup:
-    """Wakes projector workers when new events may be in the log."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def fire(self, *_: object) -> None:
-        self._event.set()
-
-    def wait(self, timeout: float) -> None:
-        self._event.wait(timeout)
-        self._event.clear()
-
-
-class ProjectorWorker(threading.Thread):
-    """Keeps every projection up to the head of the log, one at a time, until stopped.
-
-    One thread for all projections keeps SQLite free of competing writers; a failing
-    projection stops alone, the others go on.
-    """
-
-    def __init__(
-        self, projectors: Iterable[Projector], wakeup: Wakeup, poll_interval: float = 1.0
-    ) -> None:
-        super().__init__(name="copro-projector", daemon=True)
-        self.projectors = list(projectors)
-        self.wakeup = wakeup
-        self.poll_interval = poll_interval
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        while not self.stopping.is_set():
-            busy = False
-            for projector in self.projectors:
-                if self.stopping.is_set():
-                    return
-                try:
-                    if projector.state() == "running":
-                        busy |= projector.run_once() > 0
-                except ProjectionFailed:
-                    continue
-                except Exception:
-                    # The database went away: the next round retries from the committed position.
-                    log.exception("projector round failed; retrying")
-                    time.sleep(min(self.poll_interval, 1.0))
-            if not busy:
-                self.wakeup.wait(self.poll_interval)
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.wakeup.fire()
-
-
-class PostgresListener(threading.Thread):
-    """LISTENs on the events table's channel and wakes the projectors; reconnects when the
-    connection dies, waking them once so that nothing notified meanwhile is missed."""
-
-    def __init__(self, conninfo: str, channel: str, wakeup: Wakeup) -> None:
-        super().__init__(name="copro-listener", daemon=True)
-        self.conninfo = conninfo
-        self.channel = channel
-        self.wakeup = wakeup
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        import psycopg
-        from psycopg import sql
-
-        while not self.stopping.is_set():
-            try:
-                with psycopg.connect(self.conninfo, autocommit=True) as conn:
-                    conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
-                    self.wakeup.fire()
-                    while not self.stopping.is_set():
-                        for _ in conn.notifies(timeout=1.0, stop_after=1):
-                            self.wakeup.fire()
-            except Exception as error:
-                log.warning(
-                    "event listener lost its connection (%s); reconnecting", type(error).__name__
-                )
-                self.stopping.wait(1.0)
-
-    def stop(self) -> None:
-        self.stopping.set()
+    @staticmethod
+    @contextmanager
+    def _shadow(tx: Connection) -> Iterator[Connection]:
+        """The same transaction, writing to the shadow tables of a rebuild while inside."""
+        # Connection.execution_options changes the connection itself: put it back after.
+        tx.execution_options(schema_translate_map={None: REBUILD_SCHEMA})
+        try:
+            yield tx
+        finally:
+            tx.execution_options(schema_translate_map=None)
 
 
 class ProjectionFailed(Exception):
@@ -283,6 +296,16 @@ class ProjectionFailed(Exception):
 
 class PositionMoved(Exception):
     pass
+
+
+def create_tables(engine: Engine, *metadatas: MetaData) -> None:
+    """Creates what is missing; processes starting together on PostgreSQL take turns, as two
+    concurrent CREATE TABLE of one name would make one of them fail."""
+    with engine.begin() as tx:
+        if tx.dialect.name == "postgresql":
+            tx.execute(text("SELECT pg_advisory_xact_lock(7206853411)"))
+        for metadata in metadatas:
+            metadata.create_all(tx)
 
 
 def now() -> datetime:

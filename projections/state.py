@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Column, DateTime, Float, Integer, MetaData, String, Table, Text
+
+# Where a rebuild writes its tables: a schema on PostgreSQL, an attached database on SQLite.
+REBUILD_SCHEMA = "copro_rebuild"
 
 metadata = MetaData()
 
@@ -10,12 +13,20 @@ projection_state = Table(
     "projection_state",
     metadata,
     Column("name", String(64), primary_key=True),
+    # The version of the live tables' shape.
     Column("version", Integer, nullable=False),
-    # The last notification id this projection has applied (0: nothing yet).
+    # The last notification id the live tables reflect (0: nothing yet).
     Column("position", BigInteger, nullable=False, default=0),
     # running | paused | failed
     Column("state", String(16), nullable=False, default="running"),
     Column("error", Text),
     Column("error_position", BigInteger),
+    # A rebuild in progress: the version it builds and how far its shadow tables are.
+    Column("rebuild_version", Integer),
+    Column("rebuild_position", BigInteger),
+    Column("rebuild_started_at", DateTime(timezone=True)),
+    Column("events_per_second", Float),
+    # The projector process that holds this projection (host:pid), if any.
+    Column("owner", String(120)),
     Column("updated_at", DateTime(timezone=True)),
 )

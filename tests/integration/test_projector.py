@@ -100,7 +100,9 @@ class TestResume:
         assert (state.position, state.state) == (0, "failed")
         assert "handler bug" in state.error and state.error_position is not None
 
-    def test_a_new_version_rebuilds_from_the_start(self, condos: Condos, engine: Engine) -> None:
+    def test_a_new_version_is_rebuilt_beside_the_live_tables_then_swapped_in(
+        self, condos: Condos, engine: Engine
+    ) -> None:
         seed_demo(condos)
         projector_for(status_page.projection, condos, engine).catch_up()
         before = rows_of(engine, status_page.projection)
@@ -110,7 +112,16 @@ class TestResume:
             metadata=status_page.metadata,
             handlers=status_page.projection.handlers,
         )
-        rebuilt = projector_for(bumped, condos, engine)
-        assert rebuilt.position() == 0
+        rebuilt = projector_for(bumped, condos, engine, batch_size=10)
+        assert rebuilt.rebuilding
+        rebuilt.run_once()
+        # Midway, the live tables still serve everything they had.
+        assert rows_of(engine, status_page.projection) == before
+        assert rebuilt.status().rebuild_position < condos.recorder.max_notification_id()
+
         rebuilt.catch_up()
+
+        assert not rebuilt.rebuilding
+        assert rebuilt.status().version == bumped.version
+        assert rebuilt.position() == condos.recorder.max_notification_id()
         assert rows_of(engine, status_page.projection) == before
