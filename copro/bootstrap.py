@@ -53,8 +53,8 @@ def read_engine(settings: Settings) -> Engine:
     return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
 
-def projectors(condos: Condos, engine: Engine) -> list[Projector]:
-    return [Projector(p, condos, engine) for p in PROJECTIONS]
+def projectors(condos: Condos, engine: Engine, batch_size: int = 500) -> list[Projector]:
+    return [Projector(p, condos, engine, batch_size) for p in PROJECTIONS]
 
 
 class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
@@ -64,7 +64,7 @@ class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
     def __init__(self, settings: Settings, condos: Condos, engine: Engine) -> None:
         self.wakeup = Wakeup()
         self.worker = ProjectorWorker(
-            projectors(condos, engine),
+            projectors(condos, engine, settings.projector_batch_size),
             self.wakeup,
             settings.poll_interval_seconds,
             Claims(settings.database_url),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
@@ -17,6 +17,8 @@ from copro.settings import Settings
 app = typer.Typer(help="Copro: the day-to-day life of a condominium.", no_args_is_help=True)
 admin_app = typer.Typer(help="Platform administration.", no_args_is_help=True)
 app.add_typer(admin_app, name="admin")
+projections_app = typer.Typer(help="Operate the read models.", no_args_is_help=True)
+app.add_typer(projections_app, name="projections")
 console = Console()
 
 Host = Annotated[str, typer.Option(help="Address to listen on.")]
@@ -156,6 +158,99 @@ def create_admin(
         password_hash=hash_password(password),
     )
     console.print(f"{'operator' if operator else 'admin'} account {receipt.id} ready")
+
+
+def _projectors(names: list[str] | None) -> tuple[Settings, Any, list[Any]]:
+    """The settings, the application and the projectors named (all when `names` is None)."""
+    from copro.bootstrap import open_condos, projectors, read_engine
+
+    settings = load_settings()
+    condos = open_condos(settings)
+    found = projectors(condos, read_engine(settings), settings.projector_batch_size)
+    if names is not None:
+        known = {p.name for p in found}
+        for name in names:
+            if name not in known:
+                console.print(
+                    f"[red]no projection named {name!r}[/red] (known: {', '.join(sorted(known))})"
+                )
+                raise typer.Exit(2)
+        found = [p for p in found if p.name in names]
+    for projector in found:
+        projector.setup()
+    return settings, condos, found
+
+
+@projections_app.command("list")
+def projections_list() -> None:
+    """The projections this version of Copro has."""
+    from projections.registry import PROJECTIONS
+
+    table = Table("projection", "version", "events followed")
+    for projection in PROJECTIONS:
+        table.add_row(projection.name, str(projection.version), str(len(projection.handlers)))
+    console.print(table)
+
+
+@projections_app.command("status")
+def projections_status() -> None:
+    """Version, position, lag, state, rebuild, events/s, owner and last error of each."""
+    from projections.operations import status_table, statuses
+
+    _, condos, found = _projectors(None)
+    console.print(status_table(statuses(found, condos)))
+
+
+@projections_app.command("rebuild")
+def projections_rebuild(
+    names: Annotated[list[str] | None, typer.Argument(help="Projections to rebuild.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Rebuild every projection.")] = False,
+) -> None:
+    """Builds projections again from the first event while the current tables keep serving,
+    then swaps them in."""
+    from projections.operations import rebuild
+    from projections.worker import Claims
+
+    if not names and not all_:
+        console.print("[red]name a projection or give --all[/red]")
+        raise typer.Exit(2)
+    settings, condos, found = _projectors(None if all_ else names)
+    rebuild(found, condos, found[0].engine, Claims(settings.database_url), console)
+    console.print("rebuilt and swapped in: " + ", ".join(p.name for p in found))
+
+
+def _set_state(names: list[str], state: str) -> None:
+    _, _, found = _projectors(names)
+    for projector in found:
+        projector.set_state(state)
+        console.print(f"{projector.name}: {state}")
+
+
+@projections_app.command("pause")
+def projections_pause(names: Annotated[list[str], typer.Argument()]) -> None:
+    """Stops applying events to these projections until resumed."""
+    _set_state(names, "paused")
+
+
+@projections_app.command("resume")
+def projections_resume(names: Annotated[list[str], typer.Argument()]) -> None:
+    """Applies events again (also after a failure, once its cause is fixed)."""
+    _set_state(names, "running")
+
+
+@projections_app.command("reset")
+def projections_reset(
+    names: Annotated[list[str], typer.Argument()],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Empties these projections' tables and replays the log into them (not blue/green: the
+    tables are empty meanwhile; prefer `rebuild` on a serving site)."""
+    if not yes:
+        typer.confirm(f"Empty {', '.join(names)} and replay from the first event?", abort=True)
+    _, _, found = _projectors(names)
+    for projector in found:
+        projector.reset()
+        console.print(f"{projector.name}: reset to position 0")
 
 
 def _store(settings: Settings) -> str:

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # How long a projector sleeps between polls when nothing wakes it.
     poll_interval_seconds: float = 1.0
+    # Events per projector transaction.
+    projector_batch_size: int = 500
     # How long a query carrying X-Copro-After may wait for the read models.
     read_wait_seconds: float = 5.0
     # Login attempts one client address may make per minute.

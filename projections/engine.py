@@ -31,6 +31,8 @@ from projections.state import metadata as state_metadata
 log = logging.getLogger("copro.projector")
 
 Handler = Callable[[Connection, Any], None]
+# A handler of every event, told the event's position in the log (the audit index).
+EveryEventHandler = Callable[[Connection, Any, int], None]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Projection:
     version: int
     metadata: MetaData
     handlers: dict[type, Handler] = field(default_factory=dict)
+    every_event: EveryEventHandler | None = None
 
     def on(self, *event_classes: type) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
@@ -52,7 +55,8 @@ class Projection:
 
     @property
     def topics(self) -> list[str]:
-        return [get_topic(cls) for cls in self.handlers]
+        """The topics to read; none means every event."""
+        return [] if self.every_event else [get_topic(cls) for cls in self.handlers]
 
 
 class Projector:
@@ -195,8 +199,11 @@ class Projector:
                 with nullcontext(tx) if live else self._shadow(tx) as target:
                     for notification in notifications:
                         current = notification.id
-                        handler = self._handlers_by_topic[notification.topic]
-                        handler(target, self.app.mapper.to_domain_event(notification))
+                        event = self.app.mapper.to_domain_event(notification)
+                        if self.projection.every_event:
+                            self.projection.every_event(target, event, notification.id)
+                        else:
+                            self._handlers_by_topic[notification.topic](target, event)
                 rate = len(notifications) / max(time.perf_counter() - began, 1e-6)
                 moved = tx.execute(
                     self._state_update()

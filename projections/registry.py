@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from projections import access, status_page
+from projections import access, audit_index, status_page
 from projections.engine import Projection
 
-PROJECTIONS: list[Projection] = [status_page.projection, access.projection]
+PROJECTIONS: list[Projection] = [status_page.projection, access.projection, audit_index.projection]

@@ -86,7 +86,9 @@ class Claims:
         import psycopg
 
         if self._conn is None:
-            self._conn = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5)
+            self._conn = psycopg.connect(
+                self.conninfo, autocommit=True, connect_timeout=5, application_name="copro-claims"
+            )
         return self._conn
 
 
@@ -175,7 +177,12 @@ class PostgresListener(threading.Thread):
 
         while not self.stopping.is_set():
             try:
-                with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
+                with psycopg.connect(
+                    self.conninfo,
+                    autocommit=True,
+                    connect_timeout=5,
+                    application_name="copro-listener",
+                ) as conn:
                     conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
                     self.connections += 1
                     self.wakeup.fire()

@@ -1,0 +1,107 @@
+"""An index of every event for auditors: position, time, condo, aggregate, type, actor, data.
+
+Events hold no personal data (people are referenced by id), so their data can be shown whole.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    insert,
+    select,
+)
+
+from projections.engine import Projection, upsert
+
+metadata = MetaData()
+
+events = Table(
+    "audit_events",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("copro_id", Uuid, index=True),
+    Column("aggregate_id", Uuid, nullable=False, index=True),
+    Column("aggregate_type", String(40), nullable=False),
+    Column("aggregate_version", BigInteger, nullable=False),
+    Column("event_type", String(60), nullable=False),
+    Column("actor_id", String(40), nullable=False, index=True),
+    Column("request_id", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    Index("ix_audit_events_copro_type", "copro_id", "event_type"),
+)
+
+# The condo each aggregate belongs to, learnt from its first event naming one: later events
+# (a status set, a rename) do not repeat it.
+aggregates = Table(
+    "audit_aggregates",
+    metadata,
+    Column("aggregate_id", Uuid, primary_key=True),
+    Column("copro_id", Uuid, nullable=False),
+)
+
+projection = Projection(name="audit_index", version=1, metadata=metadata)
+
+HIDDEN = {
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "originator_topic",
+    "actor",
+    "request_id",
+}
+
+
+def record(tx: Connection, e: Any, position: int) -> None:
+    aggregate_type, event_type = type(e).__qualname__.split(".", 1)
+    copro_id = copro_of(tx, e, aggregate_type)
+    # A plain insert: an event applied twice would break the primary key, not pass unseen.
+    tx.execute(
+        insert(events).values(
+            position=position,
+            recorded_at=e.timestamp,
+            copro_id=copro_id,
+            aggregate_id=e.originator_id,
+            aggregate_type=aggregate_type,
+            aggregate_version=e.originator_version,
+            event_type=event_type,
+            actor_id=e.actor,
+            request_id=e.request_id,
+            data=json.dumps(
+                {k: v for k, v in vars(e).items() if k not in HIDDEN},
+                default=str,
+                ensure_ascii=False,
+            ),
+        )
+    )
+
+
+def copro_of(tx: Connection, e: Any, aggregate_type: str) -> Any:
+    if aggregate_type == "Condo":
+        return e.originator_id
+    if aggregate_type == "NameClaim":
+        return None if e.scope == "platform" else UUID(e.scope)
+    named = getattr(e, "copro_id", None)
+    if named is not None:
+        if aggregate_type != "Account":  # an account belongs to no single condo
+            upsert(tx, aggregates, {"aggregate_id": e.originator_id, "copro_id": named})
+        return named
+    return tx.execute(
+        select(aggregates.c.copro_id).where(aggregates.c.aggregate_id == e.originator_id)
+    ).scalar_one_or_none()
+
+
+projection.every_event = record

@@ -1,0 +1,149 @@
+"""What operators do to projections from the command line: see, pause, resume, reset, rebuild."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from eventsourcing.application import Application
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from sqlalchemy import Engine
+
+from projections.engine import Projector
+from projections.worker import Claims
+
+
+@dataclass(frozen=True)
+class ProjectionStatus:
+    name: str
+    version: int
+    code_version: int
+    position: int
+    lag: int
+    state: str
+    rebuild_position: int | None
+    error: str | None
+    error_position: int | None
+    events_per_second: float | None
+    owner: str | None
+    updated_at: datetime | None
+
+
+def statuses(projectors: list[Projector], app: Application) -> list[ProjectionStatus]:
+    head = app.recorder.max_notification_id() or 0
+    found = []
+    for projector in projectors:
+        row = projector.status()
+        found.append(
+            ProjectionStatus(
+                name=projector.name,
+                version=row.version,
+                code_version=projector.projection.version,
+                position=row.position,
+                lag=max(head - row.position, 0),
+                state=row.state,
+                rebuild_position=row.rebuild_position,
+                error=row.error,
+                error_position=row.error_position,
+                events_per_second=row.events_per_second,
+                owner=row.owner,
+                updated_at=row.updated_at,
+            )
+        )
+    return found
+
+
+def status_table(rows: list[ProjectionStatus]) -> Table:
+    table = Table(
+        "projection",
+        "version",
+        "position",
+        "lag",
+        "state",
+        "rebuild",
+        "events/s",
+        "owner",
+        "last error",
+    )
+    for r in rows:
+        version = (
+            str(r.version) if r.version == r.code_version else f"{r.version} → {r.code_version}"
+        )
+        rebuild = "—" if r.rebuild_position is None else f"at {r.rebuild_position}"
+        error = "—" if not r.error else f"at {r.error_position}: {r.error[:80]}"
+        rate = "—" if r.events_per_second is None else f"{r.events_per_second:,.0f}"
+        table.add_row(
+            r.name,
+            version,
+            str(r.position),
+            str(r.lag),
+            r.state,
+            rebuild,
+            rate,
+            r.owner or "—",
+            error,
+        )
+    return table
+
+
+def rebuild(
+    projectors: list[Projector],
+    app: Application,
+    engine: Engine,
+    claims: Claims,
+    console: Console,
+    poll: float = 0.5,
+) -> None:
+    """Starts a rebuild of each projection and shows it to its swap. A projection no running
+    projector holds is rebuilt here; one that a projector process holds is rebuilt by that
+    process, and this only shows its progress."""
+    for projector in projectors:
+        projector.setup()
+        projector.start_rebuild()
+    head = app.recorder.max_notification_id() or 0
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]} events/s"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        tasks = {
+            p.name: progress.add_task(p.name, total=max(head, 1), rate="—") for p in projectors
+        }
+        pending = list(projectors)
+        while pending:
+            for projector in list(pending):
+                here = claims.holds(projector.name)
+                started = time.perf_counter()
+                before = projector.status().rebuild_position or 0
+                if here:
+                    projector.run_once()
+                else:
+                    time.sleep(poll / max(len(pending), 1))
+                row = projector.status()
+                done = row.rebuild_position is None
+                reached = row.position if done else row.rebuild_position
+                elapsed = time.perf_counter() - started
+                rate = (reached - before) / elapsed if elapsed > 0 and reached > before else None
+                progress.update(
+                    tasks[projector.name],
+                    completed=max(reached, 1) if done else reached,
+                    total=max(head, reached, 1),
+                    rate=f"{rate:,.0f}" if rate else "—",
+                )
+                if done:
+                    pending.remove(projector)
+    claims.release()
