@@ -8,7 +8,20 @@ from sqlalchemy import Engine
 from copro.http_errors import install_error_envelope
 from copro.settings import Settings
 from query_api.deps import consistent_read
-from query_api.routes import auth, copros, health, status
+from query_api.routes import (
+    audit,
+    auth,
+    copros,
+    expenses,
+    health,
+    incidents,
+    maintenances,
+    members,
+    ops,
+    statistics,
+    status,
+    tickets,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -25,6 +38,7 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     install_error_envelope(app)
-    for module in (status, copros, auth, health):
+    routes = (status, copros, auth, health, incidents, maintenances, tickets, members)
+    for module in (*routes, expenses, statistics, audit, ops):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -1,0 +1,1 @@
+"""Read-side query functions, one module per part of the product."""
