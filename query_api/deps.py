@@ -45,8 +45,9 @@ async def consistent_read(request: Request, response: Response) -> None:
         after = int(after_header) if after_header else 0
     except ValueError:
         raise HTTPException(422, f"{AFTER_HEADER} must be a log position (an integer)") from None
-    deadline = time.monotonic() + request.app.state.settings.read_wait_seconds
-    delay = 0.005
+    wait = request.app.state.settings.read_wait_seconds
+    deadline = time.monotonic() + wait
+    delay = 0.003
     position = await run_in_threadpool(_position, engine)
     while position < after:
         if time.monotonic() >= deadline:
@@ -56,7 +57,8 @@ async def consistent_read(request: Request, response: Response) -> None:
                 headers={"Retry-After": "1", POSITION_HEADER: str(position)},
             )
         await asyncio.sleep(delay)
-        delay = min(delay * 2, 0.05)
+        # Fine-grained at first (a projector usually needs a few ms), coarser if it lags.
+        delay = 0.003 if time.monotonic() < deadline - wait + 0.2 else 0.02
         position = await run_in_threadpool(_position, engine)
     response.headers[POSITION_HEADER] = str(position)
 
