@@ -23,6 +23,7 @@ COPRO = str(Path(sys.executable).parent / "copro")
 class Server:
     url: str
     env: dict[str, str]
+    log: Path | None = None
 
     def cli(self, *args: str) -> str:
         done = subprocess.run(
@@ -78,7 +79,7 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
                     "copro serve did not start:\n" + (tmp_path / "serve.log").read_text()
                 )
             time.sleep(0.1)
-        yield Server(url, env)
+        yield Server(url, env, tmp_path / "serve.log")
     finally:
         process.terminate()
         try:

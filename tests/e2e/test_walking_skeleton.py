@@ -46,6 +46,22 @@ def test_admin_sets_a_lift_out_of_order_and_the_status_page_shows_it(server: Ser
             },
         )
         assert lift.status_code == 201, lift.text
+        appointed = http.post(
+            f"/copros/{copro_id}/members",
+            headers=auth,
+            json={
+                "email": "claire.martin@example.org",
+                "first_name": "Claire",
+                "last_name": "Martinez",
+                "role": "manager",
+                "password": "a long password",
+            },
+        )
+        assert appointed.status_code == 201, appointed.text
+        failed_login = http.post(
+            "/auth/login", data={"username": "claire.martin@example.org", "password": "wrong one!"}
+        )
+        assert failed_login.status_code == 401
         status = http.put(
             f"/equipment/{lift.json()['id']}/status", headers=auth, json={"status": "major_outage"}
         )
@@ -63,6 +79,12 @@ def test_admin_sets_a_lift_out_of_order_and_the_status_page_shows_it(server: Ser
     assert [(e["name"], e["status"]) for b in body["buildings"] for e in b["equipment"]] == [
         ("Ascenseur 1", "major_outage")
     ]
+
+    assert server.log is not None
+    log = server.log.read_text()
+    assert "POST /api/v1/copros" in log  # the log is there, and it names requests
+    for personal in ("claire.martin", "Martinez", "admin@copro-e2e.org", "a long password"):
+        assert personal not in log
 
 
 def test_the_frontend_is_served_for_client_side_routes(server: Server) -> None:
