@@ -18,7 +18,7 @@ from copro.settings import Settings
 from domain.application import Condos
 from projections.engine import Projector
 from projections.registry import PROJECTIONS
-from projections.state import REBUILD_SCHEMA
+from projections.state import EVENT_STORE_SCHEMA, REBUILD_SCHEMA
 from projections.worker import Claims, PostgresListener, ProjectorWorker, Wakeup
 
 
@@ -38,6 +38,7 @@ def read_engine(settings: Settings) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         rebuild_file = str(settings.data_dir.resolve() / "read-rebuild.sqlite")
+        events_file = settings.event_store_env()["SQLITE_DBNAME"]
 
         @event.listens_for(engine, "connect")
         def _wal(dbapi_connection: Any, _: Any) -> None:
@@ -47,10 +48,14 @@ def read_engine(settings: Settings) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             # Rebuilds write their shadow tables there (see projections.engine).
             cursor.execute(f"ATTACH DATABASE ? AS {REBUILD_SCHEMA}", (rebuild_file,))
+            # The people store, for the few reads that show names (members, reporters).
+            cursor.execute(f"ATTACH DATABASE ? AS {EVENT_STORE_SCHEMA}", (events_file,))
             cursor.close()
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # On PostgreSQL the people store is in the same database, in the default schema.
+    return engine.execution_options(schema_translate_map={EVENT_STORE_SCHEMA: None})
 
 
 def projectors(condos: Condos, engine: Engine, batch_size: int = 500) -> list[Projector]:

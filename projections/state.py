@@ -6,6 +6,9 @@ from sqlalchemy import BigInteger, Column, DateTime, Float, Integer, MetaData, S
 
 # Where a rebuild writes its tables: a schema on PostgreSQL, an attached database on SQLite.
 REBUILD_SCHEMA = "copro_rebuild"
+# Where the read side finds the people store (the event store's `people` table): an attached
+# database on SQLite, the default schema on PostgreSQL (mapped by the read engine).
+EVENT_STORE_SCHEMA = "event_store"
 
 metadata = MetaData()
 
