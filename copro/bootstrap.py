@@ -163,17 +163,28 @@ class Site:
 def create_site(settings: Settings) -> Site:
     """Everything in one process: both APIs, the projector and the frontend."""
     from command_api.app import create_command_app
+    from copro.scheduler import SchedulerRunner
     from query_api.app import create_query_app
 
     condos = open_condos(settings)
     engine = read_engine(settings)
     runner = ProjectorRunner(settings, condos, engine)
+    scheduler = SchedulerRunner(condos, interval=settings.scheduler_interval_seconds)
+
+    def start() -> None:
+        runner.start()
+        scheduler.start()
+
+    def stop() -> None:
+        scheduler.stop()
+        runner.stop()
+
     site = Site(
         create_command_app(condos, settings),
         create_query_app(engine, settings),
         settings.frontend_dir,
-        on_startup=runner.start,
-        on_shutdown=runner.stop,
+        on_startup=start,
+        on_shutdown=stop,
     )
     site.condos = condos
     return site

@@ -97,6 +97,22 @@ def projector() -> None:
 
 
 @app.command()
+def scheduler() -> None:
+    """Starts and completes maintenance windows at their planned times, as the `system` actor
+    (several schedulers may run: each window moves once)."""
+    from copro.bootstrap import open_condos
+    from copro.scheduler import SchedulerRunner
+
+    settings = load_settings()
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with SchedulerRunner(open_condos(settings), interval=settings.scheduler_interval_seconds):
+        console.print(f"scheduler running every {settings.scheduler_interval_seconds:g} s")
+        stop.wait()
+
+
+@app.command()
 def demo(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing if the store already holds events.")

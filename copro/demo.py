@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 from command_api.passwords import hash_password
-from domain.application import Condos
+from domain.account import account_id_for
+from domain.application import Condos, Receipt
 from domain.base import Actor
 
 SLUG = "les-tilleuls"
@@ -108,10 +110,138 @@ def seed_demo(condos: Condos) -> Demo:
             building_id=resident_building if login.role == "resident" else None,
             password_hash=hash_password(login.password),
         )
-    condos.set_equipment_status(
-        system, equipment["Ascenseur B2"], status="major_outage", note="Bloqué au 3e étage"
-    )
     last = condos.set_equipment_status(
         system, equipment["Eau chaude A"], status="degraded", note="Température basse"
     )
+    last = seed_history(condos, copro.id, equipment)
     return Demo(copro_id=copro.id, slug=SLUG, equipment=equipment, position=last.position)
+
+
+def seed_history(condos: Condos, copro_id: UUID, equipment: dict[str, UUID]) -> Receipt:
+    """A year of the condo's life, so that incidents, tickets, maintenance and spending
+    are not empty: what happened is back-dated where the product allows it (an incident's
+    start, a window's plan, an expense's date); when it was recorded stays now."""
+    system = Actor.system()
+    now = datetime.now(UTC)
+    manager = Actor(str(account_id_for(LOGINS[0].email)))
+    residents = [Actor(str(account_id_for(login.email))) for login in LOGINS[2:]]
+
+    past = condos.open_incident(
+        manager,
+        copro_id,
+        title="Ascenseur A1 bloqué",
+        message="L’ascenseur A1 est à l’arrêt, le dépanneur est prévenu.",
+        impacts=[{"equipment_id": equipment["Ascenseur A1"], "impact": "major_outage"}],
+        started_at=now - timedelta(days=20, hours=3),
+    )
+    condos.post_incident_update(
+        manager, past.id, message="Le technicien est sur place.", status="in_progress"
+    )
+    condos.post_incident_update(
+        manager,
+        past.id,
+        message="Carte de commande remplacée, ascenseur remis en service.",
+        status="resolved",
+    )
+
+    outage = condos.open_incident(
+        manager,
+        copro_id,
+        title="Ascenseur B2 en panne",
+        message="L’ascenseur B2 est bloqué au 3e étage. Personne n’est à l’intérieur.",
+        impacts=[{"equipment_id": equipment["Ascenseur B2"], "impact": "major_outage"}],
+        started_at=now - timedelta(hours=5),
+    )
+    condos.post_incident_update(
+        manager, outage.id, message="Intervention prévue demain matin.", status="in_progress"
+    )
+    for resident in residents:
+        ticket = condos.report_ticket(
+            resident,
+            copro_id,
+            type="incident",
+            title="Ascenseur B2 bloqué",
+            description="L’ascenseur ne répond plus aux appels depuis ce matin.",
+            equipment_ids=[equipment["Ascenseur B2"]],
+        )
+        condos.link_ticket(manager, ticket.id, incident_id=outage.id)
+    condos.report_ticket(
+        residents[0],
+        copro_id,
+        type="request",
+        title="Ampoule grillée au 2e étage",
+        description="L’éclairage du palier du 2e étage ne fonctionne plus.",
+        equipment_ids=[equipment["Éclairage A"]],
+        location="Palier du 2e étage",
+    )
+
+    done = condos.schedule_maintenance(
+        manager,
+        copro_id,
+        title="Contrôle annuel des portes",
+        equipment_ids=[equipment["Porte parking"], equipment["Grille voiture"]],
+        starts_at=now - timedelta(days=40, hours=2),
+        ends_at=now - timedelta(days=40),
+        description="Vérification réglementaire des automatismes.",
+    )
+    condos.start_maintenance(system, done.id)
+    condos.complete_maintenance(system, done.id)
+    ongoing = condos.schedule_maintenance(
+        manager,
+        copro_id,
+        title="Entretien de l’eau chaude du bâtiment B",
+        equipment_ids=[equipment["Eau chaude B"]],
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(hours=3),
+        description="Détartrage du ballon ; coupures possibles.",
+    )
+    condos.start_maintenance(system, ongoing.id)
+    condos.schedule_maintenance(
+        manager,
+        copro_id,
+        title="Révision des ascenseurs du bâtiment A",
+        equipment_ids=[equipment["Ascenseur A1"], equipment["Ascenseur A2"]],
+        starts_at=now + timedelta(days=7, hours=8),
+        ends_at=now + timedelta(days=7, hours=12),
+    )
+
+    year = now.year
+    condos.set_budget(
+        manager,
+        copro_id,
+        year,
+        lines={
+            "energy": 1_800_000,
+            "water": 900_000,
+            "cleaning": 1_200_000,
+            "lift": 1_500_000,
+            "insurance": 600_000,
+            "repairs": 800_000,
+            "management_fees": 1_400_000,
+        },
+    )
+    condos.approve_budget(manager, copro_id, year, approved_on=date(year, 3, 15))
+    last: Receipt | None = None
+    for months_ago in range(12):
+        day = (now - timedelta(days=30 * months_ago + 2)).date()
+        for category, supplier, cents in MONTHLY_EXPENSES:
+            last = condos.record_expense(
+                manager,
+                copro_id,
+                date=day,
+                amount_cents=cents + 731 * months_ago,
+                category=category,
+                supplier=supplier,
+                description=f"Facture {day:%m/%Y}",
+            )
+    assert last is not None
+    return last
+
+
+MONTHLY_EXPENSES = [
+    ("energy", "EDF Collectivités", 148_250),
+    ("water", "Eau du Grand Lyon", 71_300),
+    ("cleaning", "Propreté Lyonnaise", 98_000),
+    ("lift", "Ascenseurs Rhône", 119_900),
+    ("management_fees", "Cabinet Syndic Martin", 115_000),
+]

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # How long a projector sleeps between polls when nothing wakes it.
     poll_interval_seconds: float = 1.0
+    # How often the scheduler looks for maintenance windows to start or complete.
+    scheduler_interval_seconds: float = 5.0
     # Events per projector transaction.
     projector_batch_size: int = 500
     # How long a query carrying X-Copro-After may wait for the read models.

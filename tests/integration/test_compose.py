@@ -27,7 +27,7 @@ def test_postgres_15_has_a_healthcheck_and_keeps_its_data_in_a_volume() -> None:
 def test_every_copro_service_runs_a_command_the_cli_has() -> None:
     services = compose()["services"]
     cli_commands = set(get_command(app).commands)  # type: ignore[attr-defined]
-    copro_services = {"command-api", "query-api", "projector"}
+    copro_services = {"command-api", "query-api", "projector", "scheduler"}
     assert copro_services <= set(services)
     for name in copro_services:
         assert services[name]["command"][0] in cli_commands, name
