@@ -259,3 +259,21 @@ class TestReadingOwnWrites:
 
     def test_an_unknown_condo_is_not_found(self, api: Api) -> None:
         assert api.read("/status/nowhere").json()["code"] == "not_found"
+
+
+class TestReadiness:
+    def test_a_stopped_read_model_makes_the_site_not_ready_until_resumed(self, api: Api) -> None:
+        from sqlalchemy import update
+
+        from projections.state import projection_state
+
+        assert api.read("/readyz").status_code == 200
+        engine = api.client.app.query_app.state.engine  # type: ignore[attr-defined]
+        with engine.begin() as tx:
+            tx.execute(
+                update(projection_state)
+                .where(projection_state.c.name == "status_page")
+                .values(state="failed", error="boom")
+            )
+        answer = api.read("/readyz")
+        assert answer.status_code == 503 and answer.json()["failed_projections"] == ["status_page"]
