@@ -55,7 +55,7 @@ def read_engine(settings: Settings) -> Engine:
         return engine
     engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
     # On PostgreSQL the people store is in the same database, in the default schema.
-    return engine.execution_options(schema_translate_map={EVENT_STORE_SCHEMA: None})
+    return engine.execution_options(schema_translate_map={None: None, EVENT_STORE_SCHEMA: None})
 
 
 def projectors(condos: Condos, engine: Engine, batch_size: int = 500) -> list[Projector]:

@@ -287,12 +287,14 @@ class Projector:
     @contextmanager
     def _shadow(tx: Connection) -> Iterator[Connection]:
         """The same transaction, writing to the shadow tables of a rebuild while inside."""
-        # Connection.execution_options changes the connection itself: put it back after.
-        tx.execution_options(schema_translate_map={None: REBUILD_SCHEMA})
+        # Connection.execution_options changes the connection itself: put it back after. The
+        # engine's own map (if any) is kept: SQLAlchemy refuses maps whose keys differ.
+        before = tx.get_execution_options().get("schema_translate_map")
+        tx.execution_options(schema_translate_map={**(before or {}), None: REBUILD_SCHEMA})
         try:
             yield tx
         finally:
-            tx.execution_options(schema_translate_map=None)
+            tx.execution_options(schema_translate_map=before)
 
 
 class ProjectionFailed(Exception):

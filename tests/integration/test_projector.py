@@ -68,7 +68,7 @@ class TestResume:
         clean.reset()
         clean.catch_up()
         assert rows_of(engine, projection) == resumed
-        assert resumed[next(iter(resumed))]  # the comparison is of something
+        assert any(resumed.values())  # the comparison is of something
 
     def test_a_failing_handler_writes_nothing_of_its_batch_and_stops_there(
         self, condos: Condos, engine: Engine

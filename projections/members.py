@@ -1,0 +1,74 @@
+"""The condo's members as its managers list them: each account's status and, per condo, its role
+and home there (building, lot, floor). Names and emails stay in the people store: the query
+joins them when it reads, they are never copied here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, Uuid, update
+
+from domain.account import Account, AccountStatus
+from projections.engine import Projection, upsert
+
+metadata = MetaData()
+
+accounts = Table(
+    "member_accounts",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    # pending | active | deactivated
+    Column("status", String(16), nullable=False),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+)
+
+roles = Table(
+    "member_roles",
+    metadata,
+    Column("account_id", Uuid, primary_key=True),
+    Column("copro_id", Uuid, primary_key=True, index=True),
+    Column("role", String(16), nullable=False),
+    Column("building_id", Uuid),
+    Column("lot", String(20)),
+    Column("floor", String(20)),
+    # When the role (as it stands) was given.
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+)
+
+projection = Projection(name="members", version=1, metadata=metadata)
+
+
+@projection.on(Account.Opened)
+def opened(tx: Connection, e: Any) -> None:
+    upsert(tx, accounts, dict(id=e.originator_id, status=e.status, opened_at=e.timestamp))
+
+
+@projection.on(Account.RoleGranted)
+def role_granted(tx: Connection, e: Any) -> None:
+    upsert(
+        tx,
+        roles,
+        dict(
+            account_id=e.originator_id,
+            copro_id=e.copro_id,
+            role=e.role,
+            building_id=e.building_id,
+            lot=e.lot,
+            floor=e.floor,
+            granted_at=e.timestamp,
+        ),
+    )
+
+
+@projection.on(Account.Activated)
+def activated(tx: Connection, e: Any) -> None:
+    _set_status(tx, e, AccountStatus.ACTIVE)
+
+
+@projection.on(Account.Deactivated)
+def deactivated(tx: Connection, e: Any) -> None:
+    _set_status(tx, e, AccountStatus.DEACTIVATED)
+
+
+def _set_status(tx: Connection, e: Any, status: AccountStatus) -> None:
+    tx.execute(update(accounts).where(accounts.c.id == e.originator_id).values(status=status.value))

@@ -1,0 +1,228 @@
+"""Tickets as the condo's managers follow them and their reporters read them: the ticket, the
+equipment it names, its public timeline (the report, each status change with its message or
+reason, the replies) and the managers' internal comments, in a table of their own so that no
+reporter-facing query can pick them up by mistake.
+
+The reporter is kept by id and kind only: their name, email and phone stay in the people store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    func,
+    select,
+    update,
+)
+
+from domain.ticket import Ticket, TicketStatus
+from projections.engine import Projection, upsert
+
+metadata = MetaData()
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("copro_id", Uuid, nullable=False, index=True),
+    Column("type", String(20), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("location", String(200)),
+    Column("status", String(20), nullable=False),
+    Column("reporter_id", Uuid, nullable=False, index=True),
+    Column("reporter_kind", String(20), nullable=False),
+    Column("assignee_id", Uuid),
+    Column("incident_id", Uuid),
+    Column("reported_at", DateTime(timezone=True), nullable=False, index=True),
+    # Last change of any kind, and last change the reporter can see (no assignment, no comment).
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("public_updated_at", DateTime(timezone=True), nullable=False),
+    Column("comment_count", Integer, nullable=False, default=0),
+    Column("reply_count", Integer, nullable=False, default=0),
+    # Title and description casefolded, so that searching ignores case beyond ASCII on SQLite too.
+    Column("search_text", Text, nullable=False),
+)
+
+ticket_equipment = Table(
+    "ticket_equipment",
+    metadata,
+    Column("ticket_id", Uuid, primary_key=True),
+    Column("equipment_id", Uuid, primary_key=True, index=True),
+    # Where the reporter named it.
+    Column("order", Integer, nullable=False),
+)
+
+# The public timeline. `version` is the ticket's version the entry was made at; `kind` is
+# reported | started | resolved | closed | reopened | replied.
+timeline = Table(
+    "ticket_timeline",
+    metadata,
+    Column("ticket_id", Uuid, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(20), nullable=False),
+    # The ticket's status after a status change; none for a reply.
+    Column("status", String(20)),
+    # The message, reason or reply, if any.
+    Column("text", Text),
+    Column("author_id", Uuid),
+)
+
+comments = Table(
+    "ticket_comments",
+    metadata,
+    Column("ticket_id", Uuid, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("author_id", Uuid, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+projection = Projection(name="tickets", version=1, metadata=metadata)
+
+REPLIED = "replied"
+
+
+def searchable(title: str, description: str) -> str:
+    return f"{title}\n{description}".casefold()
+
+
+@projection.on(Ticket.Reported)
+def reported(tx: Connection, e: Any) -> None:
+    upsert(
+        tx,
+        tickets,
+        dict(
+            id=e.originator_id,
+            copro_id=e.copro_id,
+            type=e.type,
+            title=e.title,
+            description=e.description,
+            location=e.location,
+            status=TicketStatus.ANALYZING.value,
+            reporter_id=e.reporter_id,
+            reporter_kind=e.reporter_kind,
+            assignee_id=None,
+            incident_id=None,
+            reported_at=e.timestamp,
+            updated_at=e.timestamp,
+            public_updated_at=e.timestamp,
+            comment_count=0,
+            reply_count=0,
+            search_text=searchable(e.title, e.description),
+        ),
+    )
+    for order, equipment_id in enumerate(e.equipment_ids):
+        upsert(
+            tx,
+            ticket_equipment,
+            dict(ticket_id=e.originator_id, equipment_id=equipment_id, order=order),
+        )
+    _add_entry(tx, e, "reported", TicketStatus.ANALYZING.value, None)
+
+
+@projection.on(Ticket.Assigned)
+def assigned(tx: Connection, e: Any) -> None:
+    _update(tx, e, assignee_id=e.assignee_id, updated_at=e.timestamp)
+
+
+@projection.on(Ticket.Started)
+def started(tx: Connection, e: Any) -> None:
+    _move(tx, e, "started", TicketStatus.IN_PROGRESS, e.message)
+
+
+@projection.on(Ticket.Resolved)
+def resolved(tx: Connection, e: Any) -> None:
+    _move(tx, e, "resolved", TicketStatus.RESOLVED, e.message)
+
+
+@projection.on(Ticket.Closed)
+def closed(tx: Connection, e: Any) -> None:
+    _move(tx, e, "closed", TicketStatus.CLOSED, e.reason)
+
+
+@projection.on(Ticket.Reopened)
+def reopened(tx: Connection, e: Any) -> None:
+    _move(tx, e, "reopened", TicketStatus.IN_PROGRESS, e.reason)
+
+
+@projection.on(Ticket.Commented)
+def commented(tx: Connection, e: Any) -> None:
+    upsert(
+        tx,
+        comments,
+        dict(
+            ticket_id=e.originator_id,
+            version=e.originator_version,
+            at=e.timestamp,
+            author_id=e.author_id,
+            text=e.text,
+        ),
+    )
+    count = (
+        select(func.count())
+        .select_from(comments)
+        .where(comments.c.ticket_id == e.originator_id)
+        .scalar_subquery()
+    )
+    _update(tx, e, comment_count=count, updated_at=e.timestamp)
+
+
+@projection.on(Ticket.Replied)
+def replied(tx: Connection, e: Any) -> None:
+    _add_entry(tx, e, REPLIED, None, e.text, author_id=e.author_id)
+    count = (
+        select(func.count())
+        .select_from(timeline)
+        .where(timeline.c.ticket_id == e.originator_id, timeline.c.kind == REPLIED)
+        .scalar_subquery()
+    )
+    _update(tx, e, reply_count=count, updated_at=e.timestamp, public_updated_at=e.timestamp)
+
+
+@projection.on(Ticket.LinkedToIncident)
+def linked_to_incident(tx: Connection, e: Any) -> None:
+    _update(tx, e, incident_id=e.incident_id, updated_at=e.timestamp, public_updated_at=e.timestamp)
+
+
+def _move(tx: Connection, e: Any, kind: str, status: TicketStatus, text: str | None) -> None:
+    _update(tx, e, status=status.value, updated_at=e.timestamp, public_updated_at=e.timestamp)
+    _add_entry(tx, e, kind, status.value, text)
+
+
+def _add_entry(
+    tx: Connection,
+    e: Any,
+    kind: str,
+    status: str | None,
+    text: str | None,
+    author_id: Any = None,
+) -> None:
+    upsert(
+        tx,
+        timeline,
+        dict(
+            ticket_id=e.originator_id,
+            version=e.originator_version,
+            at=e.timestamp,
+            kind=kind,
+            status=status,
+            text=text,
+            author_id=author_id,
+        ),
+    )
+
+
+def _update(tx: Connection, e: Any, **values: Any) -> None:
+    tx.execute(update(tickets).where(tickets.c.id == e.originator_id).values(**values))

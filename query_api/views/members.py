@@ -1,0 +1,56 @@
+"""The condo's members, as its managers list them, and who manages a condo."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, func, select
+
+from projections.equipment_history import utc
+from projections.members import accounts, roles
+from query_api import queries
+from query_api.views.people import people_by_id
+
+
+def manages(conn: Connection, account_id: UUID, copro_id: UUID) -> bool:
+    """Whether the account, active, is a manager of the condo (or a platform admin)."""
+    caller = queries.account(conn, account_id)
+    if caller is None or caller["status"] != "active":
+        return False
+    return bool(caller["is_admin"]) or queries.role_in(conn, account_id, copro_id) == "manager"
+
+
+def list_members(conn: Connection, copro_id: UUID, limit: int, offset: int) -> dict[str, Any]:
+    """The accounts holding a role in the condo, the latest given first, with their names and
+    email read from the people store."""
+    where = [roles.c.copro_id == copro_id]
+    total = conn.execute(select(func.count()).select_from(roles).where(*where)).scalar_one()
+    rows = conn.execute(
+        select(roles, accounts.c.status)
+        .join(accounts, accounts.c.id == roles.c.account_id)
+        .where(*where)
+        .order_by(roles.c.granted_at.desc(), roles.c.account_id)
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    found = [dict(r) for r in rows]
+    people = people_by_id(conn, [r["account_id"] for r in found])
+    items = []
+    for r in found:
+        person = people.get(r["account_id"], {})
+        items.append(
+            {
+                "account_id": r["account_id"],
+                "role": r["role"],
+                "status": r["status"],
+                "building_id": r["building_id"],
+                "lot": r["lot"],
+                "floor": r["floor"],
+                "granted_at": utc(r["granted_at"]),
+                "first_name": person.get("first_name"),
+                "last_name": person.get("last_name"),
+                "email": person.get("email"),
+            }
+        )
+    return {"items": items, "total": total}

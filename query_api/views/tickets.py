@@ -1,0 +1,189 @@
+"""Tickets: the managers' board, a reporter's own tickets, and one ticket as each of them reads
+it. Internal comments, the assignee and the reporter's contact details are added by
+`for_manager` only; everything a reporter is answered comes from `for_reporter`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, func, select
+
+from projections.equipment_history import utc
+from projections.status_page import copros
+from projections.tickets import comments, ticket_equipment, tickets, timeline
+from query_api.views.people import full_name, people_by_id
+
+
+def board(
+    conn: Connection,
+    copro_id: UUID,
+    *,
+    statuses: list[str],
+    types: list[str],
+    assignee_id: UUID | None,
+    q: str | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    """The condo's tickets, latest reported first, filtered; `q` is looked for in the title and
+    description, whatever the case."""
+    where = [tickets.c.copro_id == copro_id]
+    if statuses:
+        where.append(tickets.c.status.in_(statuses))
+    if types:
+        where.append(tickets.c.type.in_(types))
+    if assignee_id is not None:
+        where.append(tickets.c.assignee_id == assignee_id)
+    if q and q.strip():
+        where.append(tickets.c.search_text.contains(q.strip().casefold(), autoescape=True))
+    total = conn.execute(select(func.count()).select_from(tickets).where(*where)).scalar_one()
+    rows = conn.execute(
+        select(tickets)
+        .where(*where)
+        .order_by(tickets.c.reported_at.desc(), tickets.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    found = [dict(r) for r in rows]
+    named = _equipment_of(conn, [r["id"] for r in found])
+    items = [
+        {
+            **_summary(r, named, updated_at=r["updated_at"]),
+            "location": r["location"],
+            "assignee_id": r["assignee_id"],
+            "reporter_kind": r["reporter_kind"],
+            "comment_count": r["comment_count"],
+            "reply_count": r["reply_count"],
+        }
+        for r in found
+    ]
+    return {"items": items, "total": total}
+
+
+def reported_by(conn: Connection, account_id: UUID, limit: int, offset: int) -> dict[str, Any]:
+    """The tickets an account reported, in any condo, latest first, as their reporter sees them."""
+    where = [tickets.c.reporter_id == account_id, tickets.c.reporter_kind == "resident"]
+    total = conn.execute(select(func.count()).select_from(tickets).where(*where)).scalar_one()
+    rows = conn.execute(
+        select(tickets, copros.c.name.label("copro_name"))
+        .join(copros, copros.c.id == tickets.c.copro_id, isouter=True)
+        .where(*where)
+        .order_by(tickets.c.reported_at.desc(), tickets.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    found = [dict(r) for r in rows]
+    named = _equipment_of(conn, [r["id"] for r in found])
+    items = [
+        {
+            **_summary(r, named, updated_at=r["public_updated_at"]),
+            "copro_name": r["copro_name"],
+            "reply_count": r["reply_count"],
+        }
+        for r in found
+    ]
+    return {"items": items, "total": total}
+
+
+def ticket(conn: Connection, ticket_id: UUID) -> dict[str, Any] | None:
+    """The ticket's row as projected, or None: not for answering as is (see `for_reporter`)."""
+    row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def is_reported_by(found: dict[str, Any], account_id: UUID) -> bool:
+    return found["reporter_kind"] == "resident" and found["reporter_id"] == account_id
+
+
+def for_reporter(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
+    """The ticket with its public timeline, oldest entry first: what its reporter may read."""
+    return _detail(conn, found, updated_at=found["public_updated_at"])
+
+
+def for_manager(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
+    """Everything: the public timeline, and for the condo's managers only the assignee, the
+    internal comments and how to reach the reporter."""
+    return {
+        **_detail(conn, found, updated_at=found["updated_at"]),
+        "assignee_id": found["assignee_id"],
+        "comment_count": found["comment_count"],
+        "comments": _comments_of(conn, found["id"]),
+        "reporter": _reporter(conn, found),
+    }
+
+
+def _detail(conn: Connection, found: dict[str, Any], *, updated_at: Any) -> dict[str, Any]:
+    return {
+        **_summary(found, _equipment_of(conn, [found["id"]]), updated_at=updated_at),
+        "description": found["description"],
+        "location": found["location"],
+        "reporter_kind": found["reporter_kind"],
+        "reply_count": found["reply_count"],
+        "timeline": _timeline_of(conn, found["id"]),
+    }
+
+
+def _summary(
+    r: dict[str, Any], named: dict[UUID, list[UUID]], *, updated_at: Any
+) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "copro_id": r["copro_id"],
+        "type": r["type"],
+        "title": r["title"],
+        "status": r["status"],
+        "reported_at": utc(r["reported_at"]),
+        "updated_at": utc(updated_at),
+        "equipment_ids": named.get(r["id"], []),
+        "incident_id": r["incident_id"],
+    }
+
+
+def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[UUID]]:
+    rows = conn.execute(
+        select(ticket_equipment.c.ticket_id, ticket_equipment.c.equipment_id)
+        .where(ticket_equipment.c.ticket_id.in_(list(ids)))
+        .order_by(ticket_equipment.c.ticket_id, ticket_equipment.c.order)
+    )
+    named: dict[UUID, list[UUID]] = {}
+    for ticket_id, equipment_id in rows:
+        named.setdefault(ticket_id, []).append(equipment_id)
+    return named
+
+
+def _timeline_of(conn: Connection, ticket_id: UUID) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(timeline).where(timeline.c.ticket_id == ticket_id).order_by(timeline.c.version)
+    ).mappings()
+    return [
+        {
+            "at": utc(r["at"]),
+            "kind": r["kind"],
+            "status": r["status"],
+            "text": r["text"],
+            "author_id": r["author_id"],
+        }
+        for r in rows
+    ]
+
+
+def _comments_of(conn: Connection, ticket_id: UUID) -> list[dict[str, Any]]:
+    """The managers' internal comments, oldest first: never for a reporter."""
+    rows = conn.execute(
+        select(comments).where(comments.c.ticket_id == ticket_id).order_by(comments.c.version)
+    ).mappings()
+    return [{"at": utc(r["at"]), "author_id": r["author_id"], "text": r["text"]} for r in rows]
+
+
+def _reporter(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
+    """Who reported, and how to reach them, from the people store (nothing once erased)."""
+    person = people_by_id(conn, [found["reporter_id"]]).get(found["reporter_id"])
+    return {
+        "id": found["reporter_id"],
+        "kind": found["reporter_kind"],
+        "name": full_name(person) if person else None,
+        "email": person["email"] if person else None,
+        "phone": person["phone"] if person else None,
+    }
