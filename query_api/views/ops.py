@@ -1,0 +1,98 @@
+"""Where each projection stands, for operators: position, lag, state, error, rebuild, speed.
+
+The query API does not read the event store, so the head of the log it measures lag against
+is the furthest position any projection has recorded (live or rebuilding). A projection that
+is caught up advances to the head even when the last events were of no interest to it, so
+with one projector following the log this is the head it last saw. When every projection has
+stopped, the lag shows 0 while events may be waiting: `updated_at` says how long ago each one
+last moved, and `copro projections status` measures against the event store itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from projections.equipment_history import utc
+from projections.state import projection_state
+
+
+def head(conn: Connection) -> int:
+    """The furthest log position any projection has reached."""
+    live, rebuilding = conn.execute(
+        select(func.max(projection_state.c.position), func.max(projection_state.c.rebuild_position))
+    ).one()
+    return max(live or 0, rebuilding or 0)
+
+
+def statuses(conn: Connection) -> dict[str, Any]:
+    """Every projection the projectors have set up, by name, against the head."""
+    reached = head(conn)
+    rows = conn.execute(select(projection_state).order_by(projection_state.c.name)).mappings()
+    items = [described(r, reached) for r in rows]
+    return {"items": items, "total": len(items), "head": reached}
+
+
+def described(r: Any, reached: int) -> dict[str, Any]:
+    rebuild = None
+    if r["rebuild_position"] is not None:
+        rebuild = {
+            "version": r["rebuild_version"],
+            "position": r["rebuild_position"],
+            "started_at": utc(r["rebuild_started_at"]) if r["rebuild_started_at"] else None,
+            "progress": round(r["rebuild_position"] / reached, 4) if reached else 1.0,
+        }
+    return {
+        "name": r["name"],
+        "version": r["version"],
+        "position": r["position"],
+        "lag": max(reached - r["position"], 0),
+        "state": r["state"],
+        "error": r["error"],
+        "error_position": r["error_position"],
+        "rebuild": rebuild,
+        "events_per_second": r["events_per_second"],
+        "owner": r["owner"],
+        "updated_at": utc(r["updated_at"]) if r["updated_at"] else None,
+    }
+
+
+def metrics(conn: Connection) -> str:
+    """The projections' gauges in the Prometheus text format."""
+    items = statuses(conn)["items"]
+    lines = []
+    for name, help_text, value_of in GAUGES:
+        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} gauge"]
+        lines += [f'{name}{{name="{label(i["name"])}"}} {value_of(i)}' for i in items]
+    return "\n".join(lines) + "\n"
+
+
+GAUGES: tuple[tuple[str, str, Callable[[dict[str, Any]], int]], ...] = (
+    (
+        "copro_projection_position",
+        "Last log position the projection's tables reflect.",
+        lambda i: i["position"],
+    ),
+    (
+        "copro_projection_lag",
+        "Log positions between the projection and the furthest any projection reached.",
+        lambda i: i["lag"],
+    ),
+    (
+        "copro_projection_failed",
+        "1 when the projection stopped on an error.",
+        lambda i: int(i["state"] == "failed"),
+    ),
+    (
+        "copro_projection_rebuilding",
+        "1 while the projection is being rebuilt.",
+        lambda i: int(i["rebuild"] is not None),
+    ),
+)
+
+
+def label(value: str) -> str:
+    """A Prometheus label value, escaped."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
