@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
-from projections import access, audit_index, status_page
+from projections import (
+    access,
+    audit_index,
+    equipment_history,
+    incidents,
+    ledger,
+    maintenance_calendar,
+    members,
+    status_page,
+    tickets,
+)
 from projections.engine import Projection
 
-PROJECTIONS: list[Projection] = [status_page.projection, access.projection, audit_index.projection]
+PROJECTIONS: list[Projection] = [
+    status_page.projection,
+    access.projection,
+    audit_index.projection,
+    incidents.projection,
+    maintenance_calendar.projection,
+    equipment_history.projection,
+    tickets.projection,
+    members.projection,
+    ledger.projection,
+]

@@ -1,7 +1,10 @@
 """The public status page: each condo's buildings and equipment with their shown status.
 
-For now the shown status is the one a manager last set by hand; building and overall status
-(the worst among active equipment) are computed when the page is read.
+The shown status is derived (see `equipment_history.shown_status`) from the inputs this
+projection keeps in its own `status_*` tables: open incidents' impacts, maintenance windows in
+progress and the status set by hand; it is derived again for each piece of equipment whenever
+one of its inputs changes. Building and overall status (the worst among active equipment) are
+computed when the page is read; incidents and windows themselves are other read models'.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from domain.building import Building
 from domain.condo import Condo
 from domain.equipment import Equipment
 from projections.engine import Projection, upsert
+from projections.equipment_history import Change, StatusInputs
 
 metadata = MetaData()
 
@@ -66,13 +70,15 @@ equipment = Table(
     Column("order", Integer, nullable=False, default=0),
     Column("manual_status", String(20), nullable=False),
     Column("status", String(20), nullable=False),
-    # Why it shows that status: `manual` (set by hand), later `incident` or `maintenance`.
+    # Why it shows that status: `manual` (set by hand), `incident` or `maintenance`.
     Column("reason", String(20), nullable=False),
     Column("note", Text),
     Column("retired", Boolean, nullable=False, default=False),
 )
 
-projection = Projection(name="status_page", version=1, metadata=metadata)
+inputs = StatusInputs(metadata, "status")
+
+projection = Projection(name="status_page", version=2, metadata=metadata)
 
 
 @projection.on(Condo.Registered)
@@ -161,6 +167,7 @@ def equipment_installed(tx: Connection, e: Any) -> None:
             retired=False,
         ),
     )
+    show(tx, inputs.installed(tx, e))
 
 
 @projection.on(Equipment.Edited)
@@ -175,12 +182,30 @@ def equipment_moved(tx: Connection, e: Any) -> None:
 
 @projection.on(Equipment.StatusSet)
 def equipment_status_set(tx: Connection, e: Any) -> None:
-    _update_equipment(tx, e, manual_status=e.status, status=e.status, reason="manual", note=e.note)
+    inputs.status_set(tx, e)
+    shown = inputs.shown_now(tx, e.originator_id)
+    values = dict(status=shown.status, reason=shown.reason)
+    _update_equipment(tx, e, manual_status=e.status, note=e.note, **values)
 
 
 @projection.on(Equipment.Retired)
 def equipment_retired(tx: Connection, e: Any) -> None:
     _update_equipment(tx, e, retired=True)
+    inputs.retired(tx, e)
+
+
+def show(tx: Connection, change: Change) -> None:
+    """Derives again the status shown for the equipment whose inputs changed."""
+    for equipment_id in change.equipment_ids:
+        shown = inputs.shown_now(tx, equipment_id)
+        tx.execute(
+            update(equipment)
+            .where(equipment.c.id == equipment_id)
+            .values(status=shown.status, reason=shown.reason)
+        )
+
+
+inputs.follow(projection, show)
 
 
 def _update_building(tx: Connection, e: Any, **values: Any) -> None:

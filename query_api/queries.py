@@ -11,20 +11,6 @@ from projections.access import accounts, memberships
 from projections.state import projection_state
 from projections.status_page import buildings, copros, equipment
 
-SEVERITY = ["operational", "maintenance", "degraded", "partial_outage", "major_outage"]
-
-STATUS_RULE = (
-    "The status shown for a piece of equipment is the worst impact among the open incidents "
-    "that name it; otherwise 'maintenance' while a maintenance window that names it is in "
-    "progress; otherwise the status a manager last set by hand (operational by default). An "
-    "outage is never hidden by maintenance. A building's status and the condo's overall "
-    "status are the worst among their active equipment; with no equipment, operational."
-)
-
-
-def worst(statuses: list[str]) -> str:
-    return max(statuses, key=SEVERITY.index, default="operational")
-
 
 def read_position(conn: Connection) -> int:
     """The log position every read model has reached: the least advanced one's."""
@@ -41,46 +27,6 @@ def copro_by_slug(conn: Connection, slug: str) -> dict[str, Any] | None:
 def copro_by_id(conn: Connection, copro_id: UUID) -> dict[str, Any] | None:
     row = conn.execute(select(copros).where(copros.c.id == copro_id)).mappings().first()
     return dict(row) if row else None
-
-
-def status_page(conn: Connection, copro: dict[str, Any]) -> dict[str, Any]:
-    """The public page: buildings and their equipment, worst first, with the derived status."""
-    pieces = list_equipment(conn, copro["id"])
-    by_building: dict[UUID, list[dict[str, Any]]] = {}
-    for piece in pieces:
-        by_building.setdefault(piece["building_id"], []).append(piece)
-    page_buildings = []
-    for building in list_buildings(conn, copro["id"]):
-        inside = sorted(
-            by_building.get(building["id"], []),
-            key=lambda p: (-SEVERITY.index(p["status"]), p["order"], p["name"]),
-        )
-        page_buildings.append(
-            {
-                "id": building["id"],
-                "name": building["name"],
-                "description": building["description"],
-                "order": building["order"],
-                "status": worst([p["status"] for p in inside]),
-                "equipment": [
-                    {
-                        k: p[k]
-                        for k in ("id", "name", "code", "category", "location", "status", "reason")
-                    }
-                    for p in inside
-                ],
-            }
-        )
-    page_buildings.sort(key=lambda b: (-SEVERITY.index(b["status"]), b["order"], b["name"]))
-    return {
-        "copro": public_copro(copro),
-        "overall_status": worst([p["status"] for p in pieces]),
-        "buildings": page_buildings,
-        "open_incidents": [],
-        "maintenances": {"in_progress": [], "planned": []},
-        "recent_incidents": [],
-        "status_rule": STATUS_RULE,
-    }
 
 
 def public_copro(copro: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,134 @@
+"""Incidents as members and the public page read them. Internal comments are read by one
+function only, `comments_of`, which the route calls for managers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, func, select
+
+from projections.equipment_history import OPEN, utc
+from projections.incidents import comments, impacts, incidents, updates
+from projections.status_page import equipment
+
+
+def list_incidents(
+    conn: Connection, copro_id: UUID, statuses: list[str], limit: int, offset: int
+) -> dict[str, Any]:
+    """The condo's incidents, the latest started first."""
+    where = [incidents.c.copro_id == copro_id]
+    if statuses:
+        where.append(incidents.c.status.in_(statuses))
+    total = conn.execute(select(func.count()).select_from(incidents).where(*where)).scalar_one()
+    rows = conn.execute(
+        select(incidents)
+        .where(*where)
+        .order_by(incidents.c.started_at.desc(), incidents.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    return {"items": described(conn, list(rows)), "total": total}
+
+
+def incident(conn: Connection, incident_id: UUID) -> dict[str, Any] | None:
+    """One incident with its public timeline, newest first; None if there is no such one."""
+    row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).mappings().first()
+    return described(conn, [row], timeline=True)[0] if row else None
+
+
+def comments_of(conn: Connection, incident_id: UUID) -> list[dict[str, Any]]:
+    """The managers' internal comments, newest first: never for residents or the public."""
+    rows = conn.execute(
+        select(comments)
+        .where(comments.c.incident_id == incident_id)
+        .order_by(comments.c.version.desc())
+    ).mappings()
+    return [{"at": utc(r["at"]), "author_id": r["author_id"], "text": r["text"]} for r in rows]
+
+
+def open_incidents(conn: Connection, copro_id: UUID) -> list[dict[str, Any]]:
+    """Incidents under investigation or in progress, with their timelines, latest first."""
+    rows = conn.execute(
+        select(incidents)
+        .where(incidents.c.copro_id == copro_id, incidents.c.status.in_(sorted(OPEN)))
+        .order_by(incidents.c.started_at.desc(), incidents.c.id)
+    ).mappings()
+    return described(conn, list(rows), timeline=True)
+
+
+def resolved_incidents(conn: Connection, copro_id: UUID, since: datetime) -> list[dict[str, Any]]:
+    """Incidents resolved (or since closed) at `since` or later, latest resolved first."""
+    rows = conn.execute(
+        select(incidents)
+        .where(
+            incidents.c.copro_id == copro_id,
+            incidents.c.status.not_in(sorted(OPEN)),
+            incidents.c.resolved_at >= since,
+        )
+        .order_by(incidents.c.resolved_at.desc(), incidents.c.id)
+    ).mappings()
+    return described(conn, list(rows), timeline=True)
+
+
+def described(conn: Connection, rows: list[Any], *, timeline: bool = False) -> list[dict[str, Any]]:
+    """Incident rows as the API answers them, with the equipment each names."""
+    ids = [r["id"] for r in rows]
+    named = _equipment_of(conn, ids)
+    entries = _timelines(conn, ids) if timeline else {}
+    answer = []
+    for r in rows:
+        item = {
+            "id": r["id"],
+            "copro_id": r["copro_id"],
+            "title": r["title"],
+            "message": r["message"],
+            "location": r["location"],
+            "status": r["status"],
+            "impact": r["impact"],
+            "started_at": utc(r["started_at"]),
+            "resolved_at": utc(r["resolved_at"]) if r["resolved_at"] else None,
+            "updated_at": utc(r["updated_at"]),
+            "reporter_count": r["ticket_count"],
+            "equipment": named.get(r["id"], []),
+        }
+        if timeline:
+            item["timeline"] = entries.get(r["id"], [])
+        answer.append(item)
+    return answer
+
+
+def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+    rows = conn.execute(
+        select(impacts.c.incident_id, impacts.c.equipment_id, impacts.c.impact, equipment.c.name)
+        .join(equipment, equipment.c.id == impacts.c.equipment_id, isouter=True)
+        .where(impacts.c.incident_id.in_(list(ids)))
+        .order_by(equipment.c.order, equipment.c.name)
+    )
+    named: dict[UUID, list[dict[str, Any]]] = {}
+    for incident_id, equipment_id, impact, name in rows:
+        named.setdefault(incident_id, []).append(
+            {"id": equipment_id, "name": name, "impact": impact}
+        )
+    return named
+
+
+def _timelines(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+    rows = conn.execute(
+        select(updates)
+        .where(updates.c.incident_id.in_(list(ids)))
+        .order_by(updates.c.incident_id, updates.c.version.desc())
+    ).mappings()
+    entries: dict[UUID, list[dict[str, Any]]] = {}
+    for r in rows:
+        entries.setdefault(r["incident_id"], []).append(
+            {
+                "at": utc(r["at"]),
+                "status": r["status"],
+                "status_changed": r["status_changed"],
+                "message": r["message"],
+            }
+        )
+    return entries
