@@ -53,7 +53,7 @@ aggregates = Table(
     Column("copro_id", Uuid, nullable=False),
 )
 
-projection = Projection(name="audit_index", version=1, metadata=metadata)
+projection = Projection(name="audit_index", version=2, metadata=metadata)
 
 HIDDEN = {
     "originator_id",
@@ -92,8 +92,12 @@ def record(tx: Connection, e: Any, position: int) -> None:
 def copro_of(tx: Connection, e: Any, aggregate_type: str) -> Any:
     if aggregate_type == "Condo":
         return e.originator_id
-    if aggregate_type == "NameClaim":
-        return None if e.scope == "platform" else UUID(e.scope)
+    scope = getattr(e, "scope", None)  # only a claim's first event names its scope
+    if aggregate_type == "NameClaim" and scope is not None:
+        if scope == "platform":
+            return None
+        upsert(tx, aggregates, {"aggregate_id": e.originator_id, "copro_id": UUID(scope)})
+        return UUID(scope)
     named = getattr(e, "copro_id", None)
     if named is not None:
         if aggregate_type != "Account":  # an account belongs to no single condo

@@ -125,3 +125,33 @@ class TestResume:
         assert rebuilt.status().version == bumped.version
         assert rebuilt.position() == condos.recorder.max_notification_id()
         assert rows_of(engine, status_page.projection) == before
+
+
+def test_the_audit_index_follows_names_released_and_claimed_again(
+    condos: Condos, engine: Engine
+) -> None:
+    from domain.base import Actor
+    from projections import audit_index
+
+    demo = seed_demo(condos)
+    lift = demo.equipment["Ascenseur A1"]
+    condos.retire_equipment(Actor.system(), lift)  # releases its name and code claims
+    building = condos.equipment(demo.equipment["Ascenseur A2"]).building_id
+    condos.install_equipment(
+        Actor.system(), demo.copro_id, building_id=building, name="Ascenseur A1", category="lift"
+    )
+    projector = projector_for(audit_index.projection, condos, engine)
+    projector.catch_up()
+    assert projector.state() == "running"
+    assert projector.position() == condos.recorder.max_notification_id()
+    with engine.connect() as conn:
+        released = (
+            conn.execute(
+                select(audit_index.events.c.copro_id).where(
+                    audit_index.events.c.event_type == "Released"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert released and set(released) == {demo.copro_id}
