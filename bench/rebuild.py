@@ -80,7 +80,7 @@ def main() -> None:
     )
     print(f"peak RSS of the rebuilding process: {peak_mb:.0f} MB")
     print(f"raw COPY of {head:,} rows: {copy_seconds:.2f} s, {head / copy_seconds:,.0f} rows/s")
-    print(f"ratio rebuild ÷ raw COPY (events/s ÷ rows/s): {copy_seconds / rebuilt:.3f}")
+    print(f"ratio rebuild ÷ raw COPY (events/s ÷ rows/s): {copy_seconds / rebuilt:.5f}")
 
 
 def generate(settings: Settings, events: int) -> None:
