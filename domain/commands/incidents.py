@@ -15,8 +15,6 @@ from domain.account import Role
 from domain.base import Actor, CondoAggregate
 from domain.commands.plumbing import CondosBase, Receipt, check_version, only_changed
 from domain.condo import Condo
-from domain.equipment import Equipment
-from domain.errors import InvalidValue
 from domain.incident import (
     EDITABLE_FIELDS,
     RESOLVED,
@@ -116,15 +114,6 @@ class IncidentCommands(CondosBase):
                 ticket.resolve(message=incident_resolved_reply(incident.title))
                 resolved.append(ticket)
         return resolved
-
-    def _in_service(self, copro_id: UUID, equipment_id: UUID) -> bool:
-        equipment = self._find(Equipment, equipment_id)
-        return equipment is not None and equipment.copro_id == copro_id and not equipment.retired
-
-    def _check_in_service(self, copro_id: UUID, equipment_ids: Iterable[UUID], field: str) -> None:
-        for equipment_id in equipment_ids:
-            if not self._in_service(copro_id, equipment_id):
-                raise InvalidValue(field, f"no equipment {equipment_id} in service in this condo")
 
     def _impacts_in(self, copro_id: UUID, impacts: Iterable[Mapping[str, Any]]) -> list[ImpactOn]:
         recorded = impacts_of(impacts, "impacts")

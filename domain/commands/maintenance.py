@@ -16,8 +16,6 @@ from domain.account import Role
 from domain.base import Actor
 from domain.commands.plumbing import CondosBase, Receipt, check_version, only_changed
 from domain.condo import Condo
-from domain.equipment import Equipment
-from domain.errors import InvalidValue
 from domain.maintenance import EDITABLE_FIELDS, Maintenance, in_utc
 
 
@@ -37,7 +35,7 @@ class MaintenanceCommands(CondosBase):
             condo = self._get(Condo, copro_id)
             self._require_role(by, copro_id, Role.MANAGER)
             condo.check_active()
-            self._check_active_equipment(copro_id, equipment_ids)
+            self._check_in_service(copro_id, equipment_ids, "equipment_ids")
             window = Maintenance(
                 copro_id=copro_id,
                 title=title,
@@ -67,7 +65,7 @@ class MaintenanceCommands(CondosBase):
             changes = only_changed(window, changes, EDITABLE_FIELDS)
             if "equipment_ids" in changes:
                 added = [e for e in changes["equipment_ids"] if e not in window.equipment_ids]
-                self._check_active_equipment(window.copro_id, added)
+                self._check_in_service(window.copro_id, added, "equipment_ids")
             if changes:
                 window.edit(changes=changes)
             return self._save(window)
@@ -110,11 +108,3 @@ class MaintenanceCommands(CondosBase):
 
     def maintenance(self, maintenance_id: UUID) -> Maintenance:
         return self._get(Maintenance, maintenance_id)
-
-    def _check_active_equipment(self, copro_id: UUID, equipment_ids: list[UUID]) -> None:
-        for equipment_id in equipment_ids:
-            equipment = self._find(Equipment, equipment_id)
-            if equipment is None or equipment.copro_id != copro_id or equipment.retired:
-                raise InvalidValue(
-                    "equipment_ids", f"{equipment_id} is no active equipment of this condo"
-                )

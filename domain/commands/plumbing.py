@@ -7,7 +7,7 @@ wait until the read models have caught up with it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from eventsourcing.persistence import IntegrityError, Recording
 from domain.account import Account, Role
 from domain.base import Actor, CondoAggregate, acting_as
 from domain.building import Building
+from domain.equipment import Equipment
 from domain.errors import (
     DomainError,
     Forbidden,
@@ -90,6 +91,15 @@ class CondosBase(Application):
             raise InvalidValue(field, "no such building in this condo")
         building.check_not_archived()
         return building
+
+    def _in_service(self, copro_id: UUID, equipment_id: UUID) -> bool:
+        equipment = self._find(Equipment, equipment_id)
+        return equipment is not None and equipment.copro_id == copro_id and not equipment.retired
+
+    def _check_in_service(self, copro_id: UUID, equipment_ids: Iterable[UUID], field: str) -> None:
+        for equipment_id in equipment_ids:
+            if not self._in_service(copro_id, equipment_id):
+                raise InvalidValue(field, f"no equipment {equipment_id} in service in this condo")
 
     def _signed_in(self, by: Actor) -> Account:
         if by.is_anonymous:
