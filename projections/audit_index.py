@@ -12,7 +12,6 @@ from uuid import UUID
 from sqlalchemy import (
     BigInteger,
     Column,
-    Connection,
     DateTime,
     Index,
     MetaData,
@@ -20,11 +19,10 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
-    insert,
-    select,
 )
 
-from projections.engine import Projection, upsert
+from projections.engine import Projection
+from projections.rows import Rows
 
 metadata = MetaData()
 
@@ -65,12 +63,13 @@ HIDDEN = {
 }
 
 
-def record(tx: Connection, e: Any, position: int) -> None:
+def record(rows: Rows, e: Any, position: int) -> None:
     aggregate_type, event_type = type(e).__qualname__.split(".", 1)
-    copro_id = copro_of(tx, e, aggregate_type)
-    # A plain insert: an event applied twice would break the primary key, not pass unseen.
-    tx.execute(
-        insert(events).values(
+    copro_id = copro_of(rows, e, aggregate_type)
+    # An insert: an event applied twice would break the primary key, not pass unseen.
+    rows.insert(
+        events,
+        dict(
             position=position,
             recorded_at=e.timestamp,
             copro_id=copro_id,
@@ -85,27 +84,26 @@ def record(tx: Connection, e: Any, position: int) -> None:
                 default=str,
                 ensure_ascii=False,
             ),
-        )
+        ),
     )
 
 
-def copro_of(tx: Connection, e: Any, aggregate_type: str) -> Any:
+def copro_of(rows: Rows, e: Any, aggregate_type: str) -> Any:
     if aggregate_type == "Condo":
         return e.originator_id
     scope = getattr(e, "scope", None)  # only a claim's first event names its scope
     if aggregate_type == "NameClaim" and scope is not None:
         if scope == "platform":
             return None
-        upsert(tx, aggregates, {"aggregate_id": e.originator_id, "copro_id": UUID(scope)})
+        rows.put(aggregates, {"aggregate_id": e.originator_id, "copro_id": UUID(scope)})
         return UUID(scope)
     named = getattr(e, "copro_id", None)
     if named is not None:
         if aggregate_type != "Account":  # an account belongs to no single condo
-            upsert(tx, aggregates, {"aggregate_id": e.originator_id, "copro_id": named})
+            rows.put(aggregates, {"aggregate_id": e.originator_id, "copro_id": named})
         return named
-    return tx.execute(
-        select(aggregates.c.copro_id).where(aggregates.c.aggregate_id == e.originator_id)
-    ).scalar_one_or_none()
+    known = rows.get(aggregates, e.originator_id)
+    return None if known is None else known["copro_id"]
 
 
 projection.every_event = record

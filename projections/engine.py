@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,14 +24,15 @@ from eventsourcing.application import Application
 from eventsourcing.utils import get_topic
 from sqlalchemy import Connection, Engine, MetaData, delete, insert, select, text, update
 
+from projections.rows import Rows, shadow
 from projections.state import REBUILD_SCHEMA, projection_state
 from projections.state import metadata as state_metadata
 
 log = logging.getLogger("copro.projector")
 
-Handler = Callable[[Connection, Any], None]
+Handler = Callable[[Rows, Any], None]
 # A handler of every event, told the event's position in the log (the audit index).
-EveryEventHandler = Callable[[Connection, Any, int], None]
+EveryEventHandler = Callable[[Rows, Any, int], None]
 
 
 @dataclass
@@ -70,6 +70,9 @@ class Projector:
         self.engine = engine
         self.batch_size = batch_size
         self._handlers_by_topic = {get_topic(c): h for c, h in projection.handlers.items()}
+        # What the live tables and the shadow tables of a rebuild hold, kept between batches.
+        self._live_rows = Rows(projection.metadata.sorted_tables)
+        self._shadow_rows = Rows(projection.metadata.sorted_tables, shadow=True)
 
     @property
     def name(self) -> str:
@@ -107,9 +110,10 @@ class Projector:
         with self.engine.begin() as tx:
             if tx.dialect.name == "postgresql":
                 tx.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{REBUILD_SCHEMA}"'))
-            with self._shadow(tx) as shadow:
-                self.projection.metadata.drop_all(shadow)
-                self.projection.metadata.create_all(shadow)
+            with shadow(tx) as rebuilt:
+                self.projection.metadata.drop_all(rebuilt)
+                self.projection.metadata.create_all(rebuilt)
+            self._shadow_rows.forget()
             tx.execute(
                 self._state_update().values(
                     rebuild_version=self.projection.version,
@@ -124,6 +128,7 @@ class Projector:
         with self.engine.begin() as tx:
             for table in reversed(self.projection.metadata.sorted_tables):
                 tx.execute(delete(table))
+            self._live_rows.forget()
             tx.execute(
                 self._state_update().values(
                     position=0,
@@ -162,21 +167,7 @@ class Projector:
     def run_once(self) -> int:
         """Applies the next batch of the live tables and of a rebuild in progress; answers how
         many log positions they moved past."""
-        row = self.status()
-        if row.state != "running":
-            return 0
-        head = self.app.recorder.max_notification_id() or 0
-        moved = 0
-        # Live tables of another shape than this code's are left as they are until the swap.
-        if row.version == self.projection.version and row.position < head:
-            moved += self._apply(row.position, head, live=True)
-        if row.rebuild_position is not None:
-            if row.rebuild_position < head:
-                moved += self._apply(row.rebuild_position, head, live=False)
-            else:
-                self._swap(row.rebuild_position)
-                moved += 1
-        return moved
+        return run_together([self])
 
     def catch_up(self, until: int | None = None) -> None:
         """Applies batches until the head of the log (or `until`) is reached, rebuilds swapped."""
@@ -184,41 +175,8 @@ class Projector:
             if until is not None and self.position() >= until and not self.rebuilding:
                 return
 
-    def _apply(self, position: int, head: int, *, live: bool) -> int:
-        notifications = self.app.recorder.select_notifications(
-            start=position + 1, limit=self.batch_size, stop=head, topics=self.projection.topics
-        )
-        # Events of no interest to this projection are skipped, but passed: a full batch
-        # ends at its last event, a short one means nothing else is there up to the head.
-        reached = notifications[-1].id if len(notifications) == self.batch_size else head
-        column = projection_state.c.position if live else projection_state.c.rebuild_position
-        current: int | None = None
-        began = time.perf_counter()
-        try:
-            with self.engine.begin() as tx:
-                with nullcontext(tx) if live else self._shadow(tx) as target:
-                    for notification in notifications:
-                        current = notification.id
-                        event = self.app.mapper.to_domain_event(notification)
-                        if self.projection.every_event:
-                            self.projection.every_event(target, event, notification.id)
-                        else:
-                            self._handlers_by_topic[notification.topic](target, event)
-                rate = len(notifications) / max(time.perf_counter() - began, 1e-6)
-                moved = tx.execute(
-                    self._state_update()
-                    .where(column == position)
-                    .values({column.name: reached, "updated_at": now(), "events_per_second": rate})
-                ).rowcount
-                if moved != 1:
-                    # Someone else moved this projection meanwhile: this batch must not count.
-                    raise PositionMoved(self.name)
-        except PositionMoved:
-            raise
-        except Exception as error:
-            self._fail(current, error)
-            raise ProjectionFailed(self.name, current, error) from error
-        return reached - position
+    def rows(self, *, live: bool) -> Rows:
+        return self._live_rows if live else self._shadow_rows
 
     def _swap(self, rebuilt_position: int) -> None:
         """Puts the rebuilt tables in place of the live ones, in one transaction."""
@@ -256,9 +214,13 @@ class Projector:
                     updated_at=now(),
                 )
             )
+        # What the rebuild kept is what the live tables now hold.
+        self._live_rows, self._shadow_rows = self._shadow_rows, self._live_rows
+        self._live_rows.shadow, self._shadow_rows.shadow = False, True
+        self._shadow_rows.forget()
         if self.engine.dialect.name != "postgresql":
-            with self.engine.begin() as tx, self._shadow(tx) as shadow:
-                self.projection.metadata.drop_all(shadow)
+            with self.engine.begin() as tx, shadow(tx) as rebuilt:
+                self.projection.metadata.drop_all(rebuilt)
         log.info("projection %s: rebuilt tables swapped in at %s", self.name, rebuilt_position)
 
     def _fail(self, position: int | None, error: Exception) -> None:
@@ -283,19 +245,6 @@ class Projector:
     def _state_update(self) -> Any:
         return update(projection_state).where(projection_state.c.name == self.name)
 
-    @staticmethod
-    @contextmanager
-    def _shadow(tx: Connection) -> Iterator[Connection]:
-        """The same transaction, writing to the shadow tables of a rebuild while inside."""
-        # Connection.execution_options changes the connection itself: put it back after. The
-        # engine's own map (if any) is kept: SQLAlchemy refuses maps whose keys differ.
-        before = tx.get_execution_options().get("schema_translate_map")
-        tx.execution_options(schema_translate_map={**(before or {}), None: REBUILD_SCHEMA})
-        try:
-            yield tx
-        finally:
-            tx.execution_options(schema_translate_map=before)
-
 
 class ProjectionFailed(Exception):
     def __init__(self, name: str, position: int | None, error: Exception) -> None:
@@ -305,6 +254,129 @@ class ProjectionFailed(Exception):
 
 class PositionMoved(Exception):
     pass
+
+
+@dataclass
+class _Lane:
+    """One projection's live tables, or the shadow tables of its rebuild, in a round."""
+
+    projector: Projector
+    live: bool
+    position: int
+    # The last event handed to it, for the failure record.
+    current: int | None = None
+
+    @property
+    def rows(self) -> Rows:
+        return self.projector.rows(live=self.live)
+
+
+def run_together(projectors: list[Projector]) -> int:
+    """Applies the next batch of each projection (live tables and rebuild), swaps in rebuilds
+    that caught up; answers how many log positions they moved past in all.
+
+    Projections at the same position share their batch: the log is read and each event decoded
+    once for all of them, and they commit in one transaction, each with its own position.
+    """
+    if not projectors:
+        return 0
+    app, engine = projectors[0].app, projectors[0].engine
+    names = [p.name for p in projectors]
+    with engine.connect() as conn:
+        states = {
+            r.name: r
+            for r in conn.execute(
+                select(projection_state).where(projection_state.c.name.in_(names))
+            )
+        }
+    head = app.recorder.max_notification_id() or 0
+    moved = 0
+    groups: dict[int, list[_Lane]] = {}
+    for projector in projectors:
+        row = states.get(projector.name)
+        if row is None or row.state != "running":
+            continue
+        if row.rebuild_position is not None and row.rebuild_position >= head:
+            projector._swap(row.rebuild_position)
+            moved += 1
+            continue  # its live tables are new: next round
+        # Live tables of another shape than this code's are left as they are until the swap.
+        if row.version == projector.projection.version and row.position < head:
+            groups.setdefault(row.position, []).append(_Lane(projector, True, row.position))
+        if row.rebuild_position is not None:
+            lane = _Lane(projector, False, row.rebuild_position)
+            groups.setdefault(row.rebuild_position, []).append(lane)
+    for position, lanes in sorted(groups.items()):
+        moved += _apply(app, engine, lanes, position, head) * len(lanes)
+    return moved
+
+
+def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, head: int) -> int:
+    batch_size = min(lane.projector.batch_size for lane in lanes)
+    topics: list[str] = []
+    if not any(lane.projector.projection.every_event for lane in lanes):
+        topics = sorted({t for lane in lanes for t in lane.projector.projection.topics})
+    notifications = app.recorder.select_notifications(
+        start=position + 1, limit=batch_size, stop=head, topics=topics
+    )
+    # Events of no interest to these projections are skipped, but passed: a full batch ends at
+    # its last event, a short one means nothing else is there up to the head.
+    reached = notifications[-1].id if len(notifications) == batch_size else head
+    handlers = [
+        (lane, lane.projector.projection.every_event, lane.projector._handlers_by_topic)
+        for lane in lanes
+    ]
+    failing: _Lane | None = None
+    began = time.perf_counter()
+    try:
+        with engine.begin() as tx:
+            for lane in lanes:
+                lane.rows.begin(tx, position)
+            for notification in notifications:
+                event = None
+                for lane, every_event, by_topic in handlers:
+                    handler = by_topic.get(notification.topic)
+                    if every_event is None and handler is None:
+                        continue
+                    if event is None:
+                        event = app.mapper.to_domain_event(notification)
+                    failing, lane.current = lane, notification.id
+                    if every_event is not None:
+                        every_event(lane.rows, event, notification.id)
+                    else:
+                        handler(lane.rows, event)  # type: ignore[misc]
+            for lane in lanes:
+                failing = lane
+                lane.rows.finish()
+            failing = None
+            rate = len(notifications) / max(time.perf_counter() - began, 1e-6)
+            for lane in lanes:
+                column = (
+                    projection_state.c.position
+                    if lane.live
+                    else projection_state.c.rebuild_position
+                )
+                values = {column.name: reached, "updated_at": now(), "events_per_second": rate}
+                changed = tx.execute(
+                    lane.projector._state_update().where(column == position).values(values)
+                )
+                if changed.rowcount != 1:
+                    # Someone else moved this projection meanwhile: this batch must not count.
+                    raise PositionMoved(lane.projector.name)
+    except PositionMoved:
+        for lane in lanes:
+            lane.rows.forget()
+        raise
+    except Exception as error:
+        for lane in lanes:
+            lane.rows.forget()
+        if failing is None:
+            raise
+        failing.projector._fail(failing.current, error)
+        raise ProjectionFailed(failing.projector.name, failing.current, error) from error
+    for lane in lanes:
+        lane.rows.commit(reached)
+    return reached - position
 
 
 def create_tables(engine: Engine, *metadatas: MetaData) -> None:

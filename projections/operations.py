@@ -19,7 +19,7 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy import Engine
 
-from projections.engine import Projector
+from projections.engine import PositionMoved, Projector, run_together
 from projections.worker import Claims
 
 
@@ -125,19 +125,23 @@ def rebuild(
         }
         pending = list(projectors)
         while pending:
+            started = time.perf_counter()
+            before = {p.name: p.status().rebuild_position or 0 for p in pending}
+            here = [p for p in pending if claims.holds(p.name)]
+            if here:
+                try:
+                    run_together(here)  # those at one position read the log once, together
+                except PositionMoved:
+                    pass
+            else:
+                time.sleep(poll)
+            elapsed = time.perf_counter() - started
             for projector in list(pending):
-                here = claims.holds(projector.name)
-                started = time.perf_counter()
-                before = projector.status().rebuild_position or 0
-                if here:
-                    projector.run_once()
-                else:
-                    time.sleep(poll / max(len(pending), 1))
                 row = projector.status()
                 done = row.rebuild_position is None
                 reached = row.position if done else row.rebuild_position
-                elapsed = time.perf_counter() - started
-                rate = (reached - before) / elapsed if elapsed > 0 and reached > before else None
+                moved = reached - before[projector.name]
+                rate = moved / elapsed if elapsed > 0 and moved > 0 else None
                 progress.update(
                     tasks[projector.name],
                     completed=max(reached, 1) if done else reached,

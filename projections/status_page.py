@@ -1,6 +1,6 @@
 """The public status page: each condo's buildings and equipment with their shown status.
 
-The shown status is derived (see `equipment_history.shown_status`) from the inputs this
+The shown status is derived (see `status_rules.shown_status`) from the inputs this
 projection keeps in its own `status_*` tables: open incidents' impacts, maintenance windows in
 progress and the status set by hand; it is derived again for each piece of equipment whenever
 one of its inputs changes. Building and overall status (the worst among active equipment) are
@@ -11,24 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    Uuid,
-    update,
-)
+from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, Text, Uuid
 
 from domain.building import Building
 from domain.condo import Condo
 from domain.equipment import Equipment
-from projections.engine import Projection, upsert
-from projections.equipment_history import Change, StatusInputs
+from projections.engine import Projection
+from projections.rows import Rows
+from projections.status_inputs import Change, StatusInputs
 
 metadata = MetaData()
 
@@ -76,15 +66,14 @@ equipment = Table(
     Column("retired", Boolean, nullable=False, default=False),
 )
 
-inputs = StatusInputs(metadata, "status")
+inputs = StatusInputs(metadata, "status", history=False)
 
-projection = Projection(name="status_page", version=2, metadata=metadata)
+projection = Projection(name="status_page", version=3, metadata=metadata)
 
 
 @projection.on(Condo.Registered)
-def copro_registered(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def copro_registered(rows: Rows, e: Any) -> None:
+    rows.put(
         copros,
         dict(
             id=e.originator_id,
@@ -101,19 +90,18 @@ def copro_registered(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Condo.Updated)
-def copro_updated(tx: Connection, e: Any) -> None:
-    tx.execute(update(copros).where(copros.c.id == e.originator_id).values(**e.changes))
+def copro_updated(rows: Rows, e: Any) -> None:
+    rows.update(copros, e.originator_id, **e.changes)
 
 
 @projection.on(Condo.Archived)
-def copro_archived(tx: Connection, e: Any) -> None:
-    tx.execute(update(copros).where(copros.c.id == e.originator_id).values(archived=True))
+def copro_archived(rows: Rows, e: Any) -> None:
+    rows.update(copros, e.originator_id, archived=True)
 
 
 @projection.on(Building.Added)
-def building_added(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def building_added(rows: Rows, e: Any) -> None:
+    rows.put(
         buildings,
         dict(
             id=e.originator_id,
@@ -127,29 +115,28 @@ def building_added(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Building.Renamed)
-def building_renamed(tx: Connection, e: Any) -> None:
-    _update_building(tx, e, name=e.name)
+def building_renamed(rows: Rows, e: Any) -> None:
+    _update_building(rows, e, name=e.name)
 
 
 @projection.on(Building.Described)
-def building_described(tx: Connection, e: Any) -> None:
-    _update_building(tx, e, description=e.description)
+def building_described(rows: Rows, e: Any) -> None:
+    _update_building(rows, e, description=e.description)
 
 
 @projection.on(Building.Reordered)
-def building_reordered(tx: Connection, e: Any) -> None:
-    _update_building(tx, e, order=e.order)
+def building_reordered(rows: Rows, e: Any) -> None:
+    _update_building(rows, e, order=e.order)
 
 
 @projection.on(Building.Archived)
-def building_archived(tx: Connection, e: Any) -> None:
-    _update_building(tx, e, archived=True)
+def building_archived(rows: Rows, e: Any) -> None:
+    _update_building(rows, e, archived=True)
 
 
 @projection.on(Equipment.Installed)
-def equipment_installed(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def equipment_installed(rows: Rows, e: Any) -> None:
+    rows.put(
         equipment,
         dict(
             id=e.originator_id,
@@ -167,50 +154,46 @@ def equipment_installed(tx: Connection, e: Any) -> None:
             retired=False,
         ),
     )
-    show(tx, inputs.installed(tx, e))
+    show(rows, inputs.installed(rows, e))
 
 
 @projection.on(Equipment.Edited)
-def equipment_edited(tx: Connection, e: Any) -> None:
-    _update_equipment(tx, e, **e.changes)
+def equipment_edited(rows: Rows, e: Any) -> None:
+    _update_equipment(rows, e, **e.changes)
 
 
 @projection.on(Equipment.Moved)
-def equipment_moved(tx: Connection, e: Any) -> None:
-    _update_equipment(tx, e, building_id=e.building_id)
+def equipment_moved(rows: Rows, e: Any) -> None:
+    _update_equipment(rows, e, building_id=e.building_id)
 
 
 @projection.on(Equipment.StatusSet)
-def equipment_status_set(tx: Connection, e: Any) -> None:
-    inputs.status_set(tx, e)
-    shown = inputs.shown_now(tx, e.originator_id)
+def equipment_status_set(rows: Rows, e: Any) -> None:
+    inputs.status_set(rows, e)
+    shown = inputs.shown_now(rows, e.originator_id)
     values = dict(status=shown.status, reason=shown.reason)
-    _update_equipment(tx, e, manual_status=e.status, note=e.note, **values)
+    _update_equipment(rows, e, manual_status=e.status, note=e.note, **values)
 
 
 @projection.on(Equipment.Retired)
-def equipment_retired(tx: Connection, e: Any) -> None:
-    _update_equipment(tx, e, retired=True)
-    inputs.retired(tx, e)
+def equipment_retired(rows: Rows, e: Any) -> None:
+    _update_equipment(rows, e, retired=True)
+    inputs.retired(rows, e)
 
 
-def show(tx: Connection, change: Change) -> None:
+def show(rows: Rows, change: Change) -> None:
     """Derives again the status shown for the equipment whose inputs changed."""
     for equipment_id in change.equipment_ids:
-        shown = inputs.shown_now(tx, equipment_id)
-        tx.execute(
-            update(equipment)
-            .where(equipment.c.id == equipment_id)
-            .values(status=shown.status, reason=shown.reason)
-        )
+        shown = inputs.shown_now(rows, equipment_id)
+        rows.update(equipment, equipment_id, status=shown.status, reason=shown.reason)
 
 
 inputs.follow(projection, show)
 
 
-def _update_building(tx: Connection, e: Any, **values: Any) -> None:
-    tx.execute(update(buildings).where(buildings.c.id == e.originator_id).values(**values))
+def _update_building(rows: Rows, e: Any, **values: Any) -> None:
+    rows.update(buildings, e.originator_id, **values)
 
 
-def _update_equipment(tx: Connection, e: Any, **values: Any) -> None:
-    tx.execute(update(equipment).where(equipment.c.id == e.originator_id).values(**values))
+def _update_equipment(rows: Rows, e: Any, **values: Any) -> None:
+    rows.update(equipment, e.originator_id, **values)

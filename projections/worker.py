@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import update
 
-from projections.engine import PositionMoved, ProjectionFailed, Projector
+from projections.engine import PositionMoved, ProjectionFailed, Projector, run_together
 from projections.state import projection_state
 
 log = logging.getLogger("copro.projector")
@@ -99,7 +99,8 @@ def lock_key(name: str) -> int:
 
 
 class ProjectorWorker(threading.Thread):
-    """Keeps the projections it holds up to the head of the log, one at a time, until stopped.
+    """Keeps the projections it holds up to the head of the log, until stopped: those at the same
+    position together, reading the log once (`run_together`).
 
     One thread for all projections keeps SQLite free of competing writers; a failing
     projection stops alone (until an operator resumes it), the others go on.
@@ -123,20 +124,16 @@ class ProjectorWorker(threading.Thread):
         while not self.stopping.is_set():
             busy = False
             self.claims.check()
-            for projector in self.projectors:
-                if self.stopping.is_set():
-                    break
-                try:
-                    if not self._claimed(projector):
-                        continue
-                    busy |= projector.run_once() > 0
-                except (ProjectionFailed, PositionMoved):
-                    continue
-                except Exception:
-                    # The database went away: the next round retries from the committed position.
-                    log.exception("projector round failed; retrying")
-                    self.claims.check()
-                    time.sleep(min(self.poll_interval, 1.0))
+            try:
+                held = [p for p in self.projectors if self._claimed(p)]
+                busy = run_together(held) > 0
+            except (ProjectionFailed, PositionMoved):
+                busy = True  # the others go on at once; the failed one waits for an operator
+            except Exception:
+                # The database went away: the next round retries from the committed position.
+                log.exception("projector round failed; retrying")
+                self.claims.check()
+                time.sleep(min(self.poll_interval, 1.0))
             if not busy:
                 self.wakeup.wait(self.poll_interval)
         self.claims.release()

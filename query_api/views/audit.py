@@ -22,7 +22,7 @@ from pydantic_core import to_json
 from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from projections.audit_index import events
-from projections.equipment_history import utc
+from projections.status_rules import utc
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, extract, func, select
 
-from projections.equipment_history import utc
 from projections.ledger import CATEGORIES, budget_changes, budgets, corrections, expenses
+from projections.status_rules import utc
 
 # What a spreadsheet would run as a formula when a cell starts with it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

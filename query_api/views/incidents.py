@@ -10,9 +10,9 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
-from projections.equipment_history import OPEN, utc
 from projections.incidents import comments, impacts, incidents, updates
 from projections.status_page import equipment
+from projections.status_rules import OPEN, utc
 
 
 def list_incidents(

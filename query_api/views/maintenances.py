@@ -8,9 +8,9 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
-from projections.equipment_history import utc
 from projections.maintenance_calendar import window_equipment, windows
 from projections.status_page import equipment
+from projections.status_rules import utc
 
 # How far ahead the public page shows planned windows.
 PLANNED_AHEAD = timedelta(days=30)

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
-from projections.equipment_history import utc
 from projections.members import accounts, roles
+from projections.status_rules import utc
 from query_api import queries
 from query_api.views.people import people_by_id
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from projections.equipment_history import utc
 from projections.state import projection_state
+from projections.status_rules import utc
 
 
 def head(conn: Connection) -> int:

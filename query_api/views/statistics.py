@@ -12,9 +12,9 @@ from uuid import UUID
 from sqlalchemy import Connection, or_, select
 
 from projections import equipment_history
-from projections.equipment_history import utc
 from projections.incidents import incidents
 from projections.status_page import equipment
+from projections.status_rules import utc
 from query_api.views.status import AVAILABLE, Interval, day_start, overlap
 
 FORMULA = (

@@ -14,8 +14,8 @@ from uuid import UUID
 from sqlalchemy import Connection, or_, select
 
 from projections import equipment_history
-from projections.equipment_history import utc
 from projections.status_page import inputs as page_inputs
+from projections.status_rules import utc
 from query_api import queries
 from query_api.views import incidents, maintenances
 
@@ -85,16 +85,16 @@ def status_page(conn: Connection, copro: dict[str, Any], now: datetime) -> dict[
 
 def _under_maintenance(conn: Connection, equipment_ids: list[UUID]) -> set[UUID]:
     """The equipment a maintenance window in progress names, whatever status it shows."""
-    spans = page_inputs.spans.c
-    return set(
-        conn.execute(
-            select(spans.equipment_id).where(
-                spans.equipment_id.in_(equipment_ids),
-                spans.kind == "maintenance",
-                spans.until.is_(None),
+    current = page_inputs.current.c
+    return {
+        equipment_id
+        for equipment_id, holding in conn.execute(
+            select(current.equipment_id, current.holding).where(
+                current.equipment_id.in_(equipment_ids)
             )
-        ).scalars()
-    )
+        )
+        if any(kind == "maintenance" for kind, _, _ in holding.values())
+    }
 
 
 def history(conn: Connection, copro: dict[str, Any], days: int, now: datetime) -> dict[str, Any]:

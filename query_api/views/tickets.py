@@ -10,8 +10,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
-from projections.equipment_history import utc
 from projections.status_page import copros
+from projections.status_rules import utc
 from projections.tickets import comments, ticket_equipment, tickets, timeline
 from query_api.views.people import full_name, people_by_id
 

@@ -77,9 +77,9 @@ class TestResume:
         broken = Projection(name="broken", version=1, metadata=status_page.metadata)
         calls = []
 
-        def explode_on_third(tx, event) -> None:  # type: ignore[no-untyped-def]
+        def explode_on_third(rows, event) -> None:  # type: ignore[no-untyped-def]
             calls.append(event)
-            status_page.equipment_installed(tx, event)
+            status_page.equipment_installed(rows, event)
             if len(calls) == 3:
                 raise RuntimeError("handler bug")
 

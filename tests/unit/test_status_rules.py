@@ -8,7 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from projections.equipment_history import Shown, Span, shown_status, status_pieces
+from projections.status_rules import Shown, Span, shown_status, status_pieces
 from query_api.views.statistics import availability, period_of, resolution
 from query_api.views.status import day_entry, overlap
 
