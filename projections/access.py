@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Connection, MetaData, String, Table, Uuid, update
+from sqlalchemy import Boolean, Column, MetaData, String, Table, Uuid
 
 from domain.account import Account
-from projections.engine import Projection, upsert
+from projections.engine import Projection
+from projections.rows import Rows
 
 metadata = MetaData()
 
@@ -33,18 +34,18 @@ projection = Projection(name="access", version=2, metadata=metadata)
 
 
 @projection.on(Account.Opened)
-def account_opened(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def account_opened(rows: Rows, e: Any) -> None:
+    # The event carries the whole account: written without reading what was there.
+    rows.put(
         accounts,
         dict(id=e.originator_id, status=e.status, is_admin=e.is_admin, is_operator=e.is_operator),
     )
 
 
 @projection.on(Account.RoleGranted)
-def role_granted(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def role_granted(rows: Rows, e: Any) -> None:
+    # A role granted again in the same condo replaces the one held there.
+    rows.put(
         memberships,
         dict(
             account_id=e.originator_id,
@@ -56,24 +57,24 @@ def role_granted(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Account.AdminGranted)
-def admin_granted(tx: Connection, e: Any) -> None:
-    _update_account(tx, e, is_admin=True)
+def admin_granted(rows: Rows, e: Any) -> None:
+    _update_account(rows, e, is_admin=True)
 
 
 @projection.on(Account.OperatorGranted)
-def operator_granted(tx: Connection, e: Any) -> None:
-    _update_account(tx, e, is_operator=True)
+def operator_granted(rows: Rows, e: Any) -> None:
+    _update_account(rows, e, is_operator=True)
 
 
 @projection.on(Account.Activated)
-def activated(tx: Connection, e: Any) -> None:
-    _update_account(tx, e, status="active")
+def activated(rows: Rows, e: Any) -> None:
+    _update_account(rows, e, status="active")
 
 
 @projection.on(Account.Deactivated)
-def deactivated(tx: Connection, e: Any) -> None:
-    _update_account(tx, e, status="deactivated")
+def deactivated(rows: Rows, e: Any) -> None:
+    _update_account(rows, e, status="deactivated")
 
 
-def _update_account(tx: Connection, e: Any, **values: Any) -> None:
-    tx.execute(update(accounts).where(accounts.c.id == e.originator_id).values(**values))
+def _update_account(rows: Rows, e: Any, **values: Any) -> None:
+    rows.update(accounts, e.originator_id, **values)

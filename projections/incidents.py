@@ -1,15 +1,20 @@
 """Incidents as the condo's members read them: the incident, its current impacts, its public
 timeline, the managers' internal comments (a table of their own, so that no public query can
-pick them up by mistake) and the tickets linked to it."""
+pick them up by mistake) and the tickets linked to it.
+
+Every event touches rows by primary key only: the incident's row keeps what would otherwise be
+counted or looked up in the other tables (how many tickets are linked, which equipment its
+current impacts name)."""
 
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
-    Connection,
     DateTime,
     Integer,
     MetaData,
@@ -17,17 +22,13 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
-    delete,
-    func,
-    insert,
-    select,
-    update,
 )
 
 from domain.equipment import worst
 from domain.incident import Incident, IncidentStatus
-from projections.engine import Projection, upsert
-from projections.equipment_history import OPEN, utc
+from projections.engine import Projection
+from projections.rows import Rows
+from projections.status_rules import OPEN, utc
 
 metadata = MetaData()
 
@@ -47,7 +48,11 @@ incidents = Table(
     # When it was published, and last changed in public.
     Column("opened_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # How many tickets are linked: counted here as they are linked, not in incident_tickets.
     Column("ticket_count", Integer, nullable=False, default=0),
+    # The equipment its current impacts name (as strings), in their order: the keys of its rows
+    # in incident_impacts, so that new impacts drop the rows no longer named by primary key.
+    Column("equipment_ids", JSON, nullable=False),
 )
 
 impacts = Table(
@@ -89,15 +94,14 @@ tickets = Table(
     Column("ticket_id", Uuid, primary_key=True),
 )
 
-projection = Projection(name="incidents", version=1, metadata=metadata)
+projection = Projection(name="incidents", version=2, metadata=metadata)
 
 EDITABLE = ("title", "message", "location")
 
 
 @projection.on(Incident.Opened)
-def opened(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def opened(rows: Rows, e: Any) -> None:
+    rows.put(
         incidents,
         dict(
             id=e.originator_id,
@@ -112,51 +116,55 @@ def opened(tx: Connection, e: Any) -> None:
             opened_at=e.timestamp,
             updated_at=e.timestamp,
             ticket_count=0,
+            equipment_ids=_name_impacts(rows, e, before=[]),
         ),
     )
-    _replace_impacts(tx, e)
-    _add_update(tx, e, IncidentStatus.INVESTIGATING.value, True, e.message)
+    _add_update(rows, e, IncidentStatus.INVESTIGATING.value, True, e.message)
 
 
 @projection.on(Incident.UpdatePosted)
-def update_posted(tx: Connection, e: Any) -> None:
-    row = tx.execute(select(incidents.c.status).where(incidents.c.id == e.originator_id)).first()
-    if row is None:
+def update_posted(rows: Rows, e: Any) -> None:
+    incident = rows.get(incidents, e.originator_id)
+    if incident is None:
         return
     values: dict[str, Any] = dict(updated_at=e.timestamp)
     if e.status is not None:
         values["status"] = e.status
         if e.status == IncidentStatus.RESOLVED:
             values["resolved_at"] = e.timestamp
-        elif e.status in OPEN and row.status not in OPEN:
+        elif e.status in OPEN and incident["status"] not in OPEN:
             values["resolved_at"] = None  # reopened
-    _update(tx, e, **values)
-    _add_update(tx, e, values.get("status", row.status), e.status is not None, e.message)
+    rows.update(incidents, e.originator_id, **values)
+    _add_update(rows, e, values.get("status", incident["status"]), e.status is not None, e.message)
 
 
 @projection.on(Incident.Edited)
-def edited(tx: Connection, e: Any) -> None:
+def edited(rows: Rows, e: Any) -> None:
     changes = {k: v for k, v in e.changes.items() if k in EDITABLE}
-    _update(tx, e, updated_at=e.timestamp, **changes)
+    rows.update(incidents, e.originator_id, updated_at=e.timestamp, **changes)
     if "message" in changes:
-        # The opening entry of the timeline is the incident's message, as corrected.
-        tx.execute(
-            update(updates)
-            .where(updates.c.incident_id == e.originator_id, updates.c.version == 1)
-            .values(message=changes["message"])
-        )
+        # The opening entry of the timeline (version 1) is the incident's message, as corrected.
+        rows.update(updates, e.originator_id, 1, message=changes["message"])
 
 
 @projection.on(Incident.ImpactsChanged)
-def impacts_changed(tx: Connection, e: Any) -> None:
-    _replace_impacts(tx, e)
-    _update(tx, e, impact=worst([i["impact"] for i in e.impacts]), updated_at=e.timestamp)
+def impacts_changed(rows: Rows, e: Any) -> None:
+    incident = rows.get(incidents, e.originator_id)
+    if incident is None:
+        return
+    rows.update(
+        incidents,
+        e.originator_id,
+        impact=worst([i["impact"] for i in e.impacts]),
+        updated_at=e.timestamp,
+        equipment_ids=_name_impacts(rows, e, before=incident["equipment_ids"]),
+    )
 
 
 @projection.on(Incident.Commented)
-def commented(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def commented(rows: Rows, e: Any) -> None:
+    # An insert: a comment applied twice would break the primary key, not pass unseen.
+    rows.insert(
         comments,
         dict(
             incident_id=e.originator_id,
@@ -169,32 +177,37 @@ def commented(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Incident.TicketLinked)
-def ticket_linked(tx: Connection, e: Any) -> None:
-    upsert(tx, tickets, dict(incident_id=e.originator_id, ticket_id=e.ticket_id))
-    count = (
-        select(func.count())
-        .select_from(tickets)
-        .where(tickets.c.incident_id == e.originator_id)
-        .scalar_subquery()
-    )
-    _update(tx, e, ticket_count=count)
+def ticket_linked(rows: Rows, e: Any) -> None:
+    # A ticket is linked once (it refuses a second incident), so each link is a new row and one
+    # more ticket to count; applied twice, it would break the primary key rather than count twice.
+    rows.insert(tickets, dict(incident_id=e.originator_id, ticket_id=e.ticket_id))
+    incident = rows.get(incidents, e.originator_id)
+    if incident is not None:
+        rows.update(incidents, e.originator_id, ticket_count=incident["ticket_count"] + 1)
 
 
-def _replace_impacts(tx: Connection, e: Any) -> None:
-    tx.execute(delete(impacts).where(impacts.c.incident_id == e.originator_id))
+def _name_impacts(rows: Rows, e: Any, before: list[str]) -> list[str]:
+    """Writes the incident's impacts as the event gives them, deleting those of equipment no
+    longer named; answers the equipment now named, for the incident's row."""
+    named = [str(impact["equipment_id"]) for impact in e.impacts]
+    for equipment_id in before:
+        if equipment_id not in named:
+            rows.delete(impacts, e.originator_id, UUID(equipment_id))
     for impact in e.impacts:
-        tx.execute(
-            insert(impacts).values(
+        rows.put(
+            impacts,
+            dict(
                 incident_id=e.originator_id,
                 equipment_id=impact["equipment_id"],
                 impact=impact["impact"],
-            )
+            ),
         )
+    return named
 
 
-def _add_update(tx: Connection, e: Any, status: str, changed: bool, message: str) -> None:
-    upsert(
-        tx,
+def _add_update(rows: Rows, e: Any, status: str, changed: bool, message: str) -> None:
+    # An insert: an entry applied twice would break the primary key, not pass unseen.
+    rows.insert(
         updates,
         dict(
             incident_id=e.originator_id,
@@ -205,7 +218,3 @@ def _add_update(tx: Connection, e: Any, status: str, changed: bool, message: str
             message=message,
         ),
     )
-
-
-def _update(tx: Connection, e: Any, **values: Any) -> None:
-    tx.execute(update(incidents).where(incidents.c.id == e.originator_id).values(**values))

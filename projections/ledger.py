@@ -2,8 +2,9 @@
 (after corrections, voided ones flagged), each correction with its reason, and the yearly
 budgets with their revisions and amendments.
 
-Counts are never incremented: the number of corrections is counted from the corrections kept,
-so a handler applied twice leaves the same rows.
+Every handler reads and writes rows by primary key only. The number of corrections is kept in
+the expense's row and moved on with each correction; a correction's row is inserted, never
+overwritten, so an event applied twice breaks its primary key instead of counting twice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
-    Connection,
     Date,
     DateTime,
     ForeignKey,
@@ -27,14 +27,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
-    func,
-    select,
-    update,
 )
 
 from domain.budget import Budget, BudgetState
 from domain.expense import Category, Expense
-from projections.engine import Projection, upsert
+from projections.engine import Projection
+from projections.rows import Rows
 
 # The expense categories, in the order the product lists them.
 CATEGORIES = tuple(c.value for c in Category)
@@ -109,9 +107,9 @@ projection = Projection(name="ledger", version=1, metadata=metadata)
 
 
 @projection.on(Expense.Recorded)
-def expense_recorded(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def expense_recorded(rows: Rows, e: Any) -> None:
+    # The event carries the whole expense: written without reading what was there.
+    rows.put(
         expenses,
         dict(
             id=e.originator_id,
@@ -134,12 +132,16 @@ def expense_recorded(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Expense.Corrected)
-def expense_corrected(tx: Connection, e: Any) -> None:
+def expense_corrected(rows: Rows, e: Any) -> None:
     changes = dict(e.changes)
     if "date" in changes:
         changes["date"] = date.fromisoformat(changes["date"])
-    upsert(
-        tx,
+    expense = rows.get(expenses, e.originator_id)
+    if expense is None:
+        # Every expense is recorded before it is corrected: nothing to attach this one to.
+        return
+    # Inserted, not put: applied twice, it must fail rather than count the correction twice.
+    rows.insert(
         corrections,
         dict(
             expense_id=e.originator_id,
@@ -149,33 +151,21 @@ def expense_corrected(tx: Connection, e: Any) -> None:
             fields=sorted(changes),
         ),
     )
-    count = (
-        select(func.count())
-        .select_from(corrections)
-        .where(corrections.c.expense_id == e.originator_id)
-        .scalar_subquery()
-    )
-    tx.execute(
-        update(expenses).where(expenses.c.id == e.originator_id).values(**changes, corrected=count)
-    )
+    rows.update(expenses, e.originator_id, **changes, corrected=expense["corrected"] + 1)
 
 
 @projection.on(Expense.Voided)
-def expense_voided(tx: Connection, e: Any) -> None:
-    tx.execute(
-        update(expenses)
-        .where(expenses.c.id == e.originator_id)
-        .values(voided=True, void_reason=e.reason, voided_at=e.timestamp)
-    )
+def expense_voided(rows: Rows, e: Any) -> None:
+    rows.update(expenses, e.originator_id, voided=True, void_reason=e.reason, voided_at=e.timestamp)
 
 
 # -- budgets --------------------------------------------------------------------------------
 
 
 @projection.on(Budget.Proposed)
-def budget_proposed(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def budget_proposed(rows: Rows, e: Any) -> None:
+    # The event carries the whole budget: written without reading what was there.
+    rows.put(
         budgets,
         dict(
             id=e.originator_id,
@@ -191,31 +181,29 @@ def budget_proposed(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Budget.Revised)
-def budget_revised(tx: Connection, e: Any) -> None:
-    _change_lines(tx, e, "revised")
+def budget_revised(rows: Rows, e: Any) -> None:
+    _change_lines(rows, e, "revised")
 
 
 @projection.on(Budget.Approved)
-def budget_approved(tx: Connection, e: Any) -> None:
-    tx.execute(
-        update(budgets)
-        .where(budgets.c.id == e.originator_id)
-        .values(
-            state=BudgetState.APPROVED.value,
-            approved_on=date.fromisoformat(e.approved_on),
-            updated_at=e.timestamp,
-        )
+def budget_approved(rows: Rows, e: Any) -> None:
+    rows.update(
+        budgets,
+        e.originator_id,
+        state=BudgetState.APPROVED.value,
+        approved_on=date.fromisoformat(e.approved_on),
+        updated_at=e.timestamp,
     )
 
 
 @projection.on(Budget.Amended)
-def budget_amended(tx: Connection, e: Any) -> None:
-    _change_lines(tx, e, "amended")
+def budget_amended(rows: Rows, e: Any) -> None:
+    _change_lines(rows, e, "amended")
 
 
-def _change_lines(tx: Connection, e: Any, kind: str) -> None:
-    upsert(
-        tx,
+def _change_lines(rows: Rows, e: Any, kind: str) -> None:
+    """The lines are the budget's JSON column, replaced whole: no line rows to delete."""
+    rows.insert(
         budget_changes,
         dict(
             budget_id=e.originator_id,
@@ -226,8 +214,4 @@ def _change_lines(tx: Connection, e: Any, kind: str) -> None:
             reason=e.reason,
         ),
     )
-    tx.execute(
-        update(budgets)
-        .where(budgets.c.id == e.originator_id)
-        .values(lines=dict(e.lines), updated_at=e.timestamp)
-    )
+    rows.update(budgets, e.originator_id, lines=dict(e.lines), updated_at=e.timestamp)

@@ -6,24 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    DateTime,
-    MetaData,
-    String,
-    Table,
-    Text,
-    Uuid,
-    delete,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, Uuid, delete
 
 from domain.maintenance import Maintenance
-from projections.engine import Projection, upsert
-from projections.equipment_history import utc
+from projections.engine import Projection
+from projections.rows import Rows
+from projections.status_rules import utc
 
 metadata = MetaData()
 
@@ -58,10 +46,9 @@ projection = Projection(name="maintenance_calendar", version=1, metadata=metadat
 
 
 @projection.on(Maintenance.Scheduled)
-def scheduled(tx: Connection, e: Any) -> None:
+def scheduled(rows: Rows, e: Any) -> None:
     starts_at, ends_at = utc(e.starts_at), utc(e.ends_at)
-    upsert(
-        tx,
+    rows.put(
         windows,
         dict(
             id=e.originator_id,
@@ -80,59 +67,58 @@ def scheduled(tx: Connection, e: Any) -> None:
             updated_at=e.timestamp,
         ),
     )
-    _name_equipment(tx, e, e.equipment_ids)
+    # A new window names no equipment yet: nothing to drop first.
+    _add_equipment(rows, e, e.equipment_ids)
 
 
 @projection.on(Maintenance.Edited)
-def edited(tx: Connection, e: Any) -> None:
+def edited(rows: Rows, e: Any) -> None:
     # Only a scheduled window is edited: its period is still the plan.
     values = {k: e.changes[k] for k in ("title", "description") if k in e.changes}
     for name, period in (("starts_at", "period_start"), ("ends_at", "period_end")):
         if name in e.changes:
             values[name] = values[period] = utc(e.changes[name])
-    _update(tx, e, **values)
+    _update(rows, e, **values)
     if "equipment_ids" in e.changes:
-        _name_equipment(tx, e, e.changes["equipment_ids"])
+        # Rare enough (a plan changed before it starts) to drop the equipment it named by a
+        # query, rather than keep their list in the window's row.
+        rows.execute(
+            delete(window_equipment).where(window_equipment.c.maintenance_id == e.originator_id)
+        )
+        _add_equipment(rows, e, e.changes["equipment_ids"])
 
 
 @projection.on(Maintenance.Started)
-def started(tx: Connection, e: Any) -> None:
-    _update(tx, e, state="in_progress", started_at=e.timestamp, period_start=e.timestamp)
+def started(rows: Rows, e: Any) -> None:
+    _update(rows, e, state="in_progress", started_at=e.timestamp, period_start=e.timestamp)
 
 
 @projection.on(Maintenance.Extended)
-def extended(tx: Connection, e: Any) -> None:
+def extended(rows: Rows, e: Any) -> None:
     ends_at = utc(e.ends_at)
-    _update(tx, e, ends_at=ends_at, period_end=ends_at)
+    _update(rows, e, ends_at=ends_at, period_end=ends_at)
 
 
 @projection.on(Maintenance.Completed)
-def completed(tx: Connection, e: Any) -> None:
-    _update(tx, e, state="completed", completed_at=e.timestamp, period_end=e.timestamp)
+def completed(rows: Rows, e: Any) -> None:
+    _update(rows, e, state="completed", completed_at=e.timestamp, period_end=e.timestamp)
 
 
 @projection.on(Maintenance.Cancelled)
-def cancelled(tx: Connection, e: Any) -> None:
+def cancelled(rows: Rows, e: Any) -> None:
     values: dict[str, Any] = dict(state="cancelled", cancelled_at=e.timestamp)
-    state = tx.execute(select(windows.c.state).where(windows.c.id == e.originator_id)).scalar()
-    if state == "in_progress":
+    window = rows.get(windows, e.originator_id)
+    if window is not None and window["state"] == "in_progress":
         # Stopped while under way: it took place until then. Cancelled before, it keeps the
         # plan it was cancelled from.
         values["period_end"] = e.timestamp
-    _update(tx, e, cancel_reason=e.reason, **values)
+    _update(rows, e, cancel_reason=e.reason, **values)
 
 
-def _name_equipment(tx: Connection, e: Any, equipment_ids: list[Any]) -> None:
-    rows = window_equipment.c
-    tx.execute(delete(window_equipment).where(rows.maintenance_id == e.originator_id))
+def _add_equipment(rows: Rows, e: Any, equipment_ids: list[Any]) -> None:
     for equipment_id in equipment_ids:
-        tx.execute(
-            insert(window_equipment).values(
-                maintenance_id=e.originator_id, equipment_id=equipment_id
-            )
-        )
+        rows.put(window_equipment, dict(maintenance_id=e.originator_id, equipment_id=equipment_id))
 
 
-def _update(tx: Connection, e: Any, **values: Any) -> None:
-    changed = dict(updated_at=e.timestamp, **values)
-    tx.execute(update(windows).where(windows.c.id == e.originator_id).values(**changed))
+def _update(rows: Rows, e: Any, **values: Any) -> None:
+    rows.update(windows, e.originator_id, updated_at=e.timestamp, **values)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, Uuid, update
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Uuid
 
 from domain.account import Account, AccountStatus
-from projections.engine import Projection, upsert
+from projections.engine import Projection
+from projections.rows import Rows
 
 metadata = MetaData()
 
@@ -39,14 +40,15 @@ projection = Projection(name="members", version=1, metadata=metadata)
 
 
 @projection.on(Account.Opened)
-def opened(tx: Connection, e: Any) -> None:
-    upsert(tx, accounts, dict(id=e.originator_id, status=e.status, opened_at=e.timestamp))
+def opened(rows: Rows, e: Any) -> None:
+    # The event carries the whole account: written without reading what was there.
+    rows.put(accounts, dict(id=e.originator_id, status=e.status, opened_at=e.timestamp))
 
 
 @projection.on(Account.RoleGranted)
-def role_granted(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def role_granted(rows: Rows, e: Any) -> None:
+    # A role granted again in the same condo replaces the one held there, home and date too.
+    rows.put(
         roles,
         dict(
             account_id=e.originator_id,
@@ -61,14 +63,14 @@ def role_granted(tx: Connection, e: Any) -> None:
 
 
 @projection.on(Account.Activated)
-def activated(tx: Connection, e: Any) -> None:
-    _set_status(tx, e, AccountStatus.ACTIVE)
+def activated(rows: Rows, e: Any) -> None:
+    _set_status(rows, e, AccountStatus.ACTIVE)
 
 
 @projection.on(Account.Deactivated)
-def deactivated(tx: Connection, e: Any) -> None:
-    _set_status(tx, e, AccountStatus.DEACTIVATED)
+def deactivated(rows: Rows, e: Any) -> None:
+    _set_status(rows, e, AccountStatus.DEACTIVATED)
 
 
-def _set_status(tx: Connection, e: Any, status: AccountStatus) -> None:
-    tx.execute(update(accounts).where(accounts.c.id == e.originator_id).values(status=status.value))
+def _set_status(rows: Rows, e: Any, status: AccountStatus) -> None:
+    rows.update(accounts, e.originator_id, status=status.value)

@@ -10,23 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    DateTime,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    Uuid,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, Uuid
 
 from domain.ticket import Ticket, TicketStatus
-from projections.engine import Projection, upsert
+from projections.engine import Projection
+from projections.rows import Rows
 
 metadata = MetaData()
 
@@ -48,6 +36,7 @@ tickets = Table(
     # Last change of any kind, and last change the reporter can see (no assignment, no comment).
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("public_updated_at", DateTime(timezone=True), nullable=False),
+    # Counted here as comments and replies come, rather than counted in their tables each time.
     Column("comment_count", Integer, nullable=False, default=0),
     Column("reply_count", Integer, nullable=False, default=0),
     # Title and description casefolded, so that searching ignores case beyond ASCII on SQLite too.
@@ -99,9 +88,8 @@ def searchable(title: str, description: str) -> str:
 
 
 @projection.on(Ticket.Reported)
-def reported(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def reported(rows: Rows, e: Any) -> None:
+    rows.put(
         tickets,
         dict(
             id=e.originator_id,
@@ -124,43 +112,42 @@ def reported(tx: Connection, e: Any) -> None:
         ),
     )
     for order, equipment_id in enumerate(e.equipment_ids):
-        upsert(
-            tx,
+        rows.put(
             ticket_equipment,
             dict(ticket_id=e.originator_id, equipment_id=equipment_id, order=order),
         )
-    _add_entry(tx, e, "reported", TicketStatus.ANALYZING.value, None)
+    _add_entry(rows, e, "reported", TicketStatus.ANALYZING.value, None)
 
 
 @projection.on(Ticket.Assigned)
-def assigned(tx: Connection, e: Any) -> None:
-    _update(tx, e, assignee_id=e.assignee_id, updated_at=e.timestamp)
+def assigned(rows: Rows, e: Any) -> None:
+    rows.update(tickets, e.originator_id, assignee_id=e.assignee_id, updated_at=e.timestamp)
 
 
 @projection.on(Ticket.Started)
-def started(tx: Connection, e: Any) -> None:
-    _move(tx, e, "started", TicketStatus.IN_PROGRESS, e.message)
+def started(rows: Rows, e: Any) -> None:
+    _move(rows, e, "started", TicketStatus.IN_PROGRESS, e.message)
 
 
 @projection.on(Ticket.Resolved)
-def resolved(tx: Connection, e: Any) -> None:
-    _move(tx, e, "resolved", TicketStatus.RESOLVED, e.message)
+def resolved(rows: Rows, e: Any) -> None:
+    _move(rows, e, "resolved", TicketStatus.RESOLVED, e.message)
 
 
 @projection.on(Ticket.Closed)
-def closed(tx: Connection, e: Any) -> None:
-    _move(tx, e, "closed", TicketStatus.CLOSED, e.reason)
+def closed(rows: Rows, e: Any) -> None:
+    _move(rows, e, "closed", TicketStatus.CLOSED, e.reason)
 
 
 @projection.on(Ticket.Reopened)
-def reopened(tx: Connection, e: Any) -> None:
-    _move(tx, e, "reopened", TicketStatus.IN_PROGRESS, e.reason)
+def reopened(rows: Rows, e: Any) -> None:
+    _move(rows, e, "reopened", TicketStatus.IN_PROGRESS, e.reason)
 
 
 @projection.on(Ticket.Commented)
-def commented(tx: Connection, e: Any) -> None:
-    upsert(
-        tx,
+def commented(rows: Rows, e: Any) -> None:
+    # An insert: a comment applied twice would break the primary key, not count twice.
+    rows.insert(
         comments,
         dict(
             ticket_id=e.originator_id,
@@ -170,47 +157,62 @@ def commented(tx: Connection, e: Any) -> None:
             text=e.text,
         ),
     )
-    count = (
-        select(func.count())
-        .select_from(comments)
-        .where(comments.c.ticket_id == e.originator_id)
-        .scalar_subquery()
-    )
-    _update(tx, e, comment_count=count, updated_at=e.timestamp)
+    ticket = rows.get(tickets, e.originator_id)
+    if ticket is not None:
+        rows.update(
+            tickets,
+            e.originator_id,
+            comment_count=ticket["comment_count"] + 1,
+            updated_at=e.timestamp,
+        )
 
 
 @projection.on(Ticket.Replied)
-def replied(tx: Connection, e: Any) -> None:
-    _add_entry(tx, e, REPLIED, None, e.text, author_id=e.author_id)
-    count = (
-        select(func.count())
-        .select_from(timeline)
-        .where(timeline.c.ticket_id == e.originator_id, timeline.c.kind == REPLIED)
-        .scalar_subquery()
-    )
-    _update(tx, e, reply_count=count, updated_at=e.timestamp, public_updated_at=e.timestamp)
+def replied(rows: Rows, e: Any) -> None:
+    _add_entry(rows, e, REPLIED, None, e.text, author_id=e.author_id)
+    ticket = rows.get(tickets, e.originator_id)
+    if ticket is not None:
+        rows.update(
+            tickets,
+            e.originator_id,
+            reply_count=ticket["reply_count"] + 1,
+            updated_at=e.timestamp,
+            public_updated_at=e.timestamp,
+        )
 
 
 @projection.on(Ticket.LinkedToIncident)
-def linked_to_incident(tx: Connection, e: Any) -> None:
-    _update(tx, e, incident_id=e.incident_id, updated_at=e.timestamp, public_updated_at=e.timestamp)
+def linked_to_incident(rows: Rows, e: Any) -> None:
+    rows.update(
+        tickets,
+        e.originator_id,
+        incident_id=e.incident_id,
+        updated_at=e.timestamp,
+        public_updated_at=e.timestamp,
+    )
 
 
-def _move(tx: Connection, e: Any, kind: str, status: TicketStatus, text: str | None) -> None:
-    _update(tx, e, status=status.value, updated_at=e.timestamp, public_updated_at=e.timestamp)
-    _add_entry(tx, e, kind, status.value, text)
+def _move(rows: Rows, e: Any, kind: str, status: TicketStatus, text: str | None) -> None:
+    rows.update(
+        tickets,
+        e.originator_id,
+        status=status.value,
+        updated_at=e.timestamp,
+        public_updated_at=e.timestamp,
+    )
+    _add_entry(rows, e, kind, status.value, text)
 
 
 def _add_entry(
-    tx: Connection,
+    rows: Rows,
     e: Any,
     kind: str,
     status: str | None,
     text: str | None,
     author_id: Any = None,
 ) -> None:
-    upsert(
-        tx,
+    # An insert: an entry applied twice would break the primary key, not pass unseen.
+    rows.insert(
         timeline,
         dict(
             ticket_id=e.originator_id,
@@ -222,7 +224,3 @@ def _add_entry(
             author_id=author_id,
         ),
     )
-
-
-def _update(tx: Connection, e: Any, **values: Any) -> None:
-    tx.execute(update(tickets).where(tickets.c.id == e.originator_id).values(**values))
