@@ -51,7 +51,9 @@ aggregates = Table(
     Column("copro_id", Uuid, nullable=False),
 )
 
-projection = Projection(name="audit_index", version=2, metadata=metadata)
+projection = Projection(
+    name="audit_index", version=2, metadata=metadata, indexes_after_rebuild=True
+)
 
 HIDDEN = {
     "originator_id",

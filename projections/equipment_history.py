@@ -29,13 +29,9 @@ from sqlalchemy import (
     String,
     Table,
     Uuid,
-    and_,
     bindparam,
-    delete,
     func,
-    insert,
     select,
-    update,
 )
 
 from domain.equipment import Equipment
@@ -43,11 +39,6 @@ from projections.engine import Projection
 from projections.rows import Rows
 from projections.status_inputs import Change, StatusInputs
 from projections.status_rules import Piece, status_pieces, utc
-
-
-def aware(value: Any) -> Any:
-    return utc(value) if isinstance(value, datetime) else value
-
 
 # -- the projection: intervals ------------------------------------------------------------------
 
@@ -79,36 +70,25 @@ last_intervals = Table(
 
 projection = Projection(name="equipment_history", version=2, metadata=metadata)
 
-# The equipment's condo and lifespan, with its intervals from the one reaching `since` on (as
-# the intervals follow each other, a range of the primary key: not every interval it ever had).
-_reaching = (
-    select(func.max(intervals.c.since))
+# The intervals of some equipment from the one reaching `since` on (as the intervals follow
+# each other, a range of the primary key: not every interval they ever had).
+_later = intervals.alias("later")
+_laid_from = (
+    select(intervals)
     .where(
-        intervals.c.equipment_id == bindparam("equipment_id"),
-        intervals.c.since <= bindparam("since"),
+        intervals.c.equipment_id.in_(bindparam("equipment_ids", expanding=True)),
+        intervals.c.since
+        >= func.coalesce(
+            select(func.max(_later.c.since))
+            .where(
+                _later.c.equipment_id == intervals.c.equipment_id,
+                _later.c.since <= bindparam("since"),
+            )
+            .scalar_subquery(),
+            bindparam("since"),
+        ),
     )
-    .scalar_subquery()
-)
-_history_from = (
-    select(
-        inputs.lifespans.c.copro_id,
-        inputs.lifespans.c.installed_at,
-        inputs.lifespans.c.retired_at,
-        intervals.c.since,
-        intervals.c.until,
-        intervals.c.status,
-    )
-    .select_from(
-        inputs.lifespans.outerjoin(
-            intervals,
-            and_(
-                intervals.c.equipment_id == inputs.lifespans.c.equipment_id,
-                intervals.c.since >= func.coalesce(_reaching, bindparam("since")),
-            ),
-        )
-    )
-    .where(inputs.lifespans.c.equipment_id == bindparam("equipment_id"))
-    .order_by(intervals.c.since)
+    .order_by(intervals.c.equipment_id, intervals.c.since)
 )
 
 
@@ -150,33 +130,42 @@ def _extend(rows: Rows, equipment_id: UUID, at: datetime) -> bool:
 
 
 def _relay_all(rows: Rows, relays: dict[UUID, datetime]) -> None:
-    for equipment_id, since in sorted(relays.items()):
-        _relay(rows, equipment_id, since)
+    """Lays again the intervals of each piece of equipment in `relays` from its moment, from the
+    inputs in the database: a few queries for all of them, the rows written with the batch."""
+    if not relays:
+        return
+    ids = sorted(relays)
+    earliest = min(relays.values())
+    lives = {
+        r.equipment_id: r
+        for r in rows.execute(
+            select(inputs.lifespans).where(inputs.lifespans.c.equipment_id.in_(ids))
+        )
+    }
+    laid_by: dict[UUID, list[Piece]] = {}
+    for r in rows.execute(_laid_from, {"equipment_ids": ids, "since": earliest}):
+        laid_by.setdefault(r.equipment_id, []).append(
+            (utc(r.since), r.until and utc(r.until), r.status)
+        )
+    held_by = inputs.holding_from(rows, ids, earliest)
+    for equipment_id in ids:
+        life = lives.get(equipment_id)
+        if life is None:
+            continue  # never installed
+        since = relays[equipment_id]
+        held = held_by[equipment_id].at(since)
+        begins = min([utc(life.installed_at), *(s.since for s in held.impacts)])
+        start = max(since, begins)
+        ends = utc(life.retired_at) if life.retired_at else None
+        pieces = status_pieces(start, ends, held.manual, held.impacts, held.windows)
+        laid = from_reaching(laid_by.get(equipment_id, []), since)
+        _lay(rows, life.copro_id, equipment_id, start, pieces, laid)
 
 
-def _relay(rows: Rows, equipment_id: UUID, since: datetime) -> None:
-    """Lays the intervals again from `since`, from the inputs in the database."""
-    found = rows.execute(_history_from, {"equipment_id": equipment_id, "since": since}).all()
-    if not found:
-        return  # never installed
-    life = found[0]
-    held = inputs.holding_from(rows, equipment_id, since)
-    begins = min([utc(life.installed_at), *(s.since for s in held.impacts)])
-    start = max(since, begins)
-    ends = utc(life.retired_at) if life.retired_at else None
-    pieces = status_pieces(start, ends, held.manual, held.impacts, held.windows)
-    laid = [(utc(r.since), r.until and utc(r.until), r.status) for r in found if r.since]
-    _lay(rows, life.copro_id, equipment_id, start, pieces, laid)
-    last = rows.execute(
-        select(intervals)
-        .where(intervals.c.equipment_id == equipment_id)
-        .order_by(intervals.c.since.desc())
-        .limit(1)
-    ).first()
-    if last is None:
-        rows.delete(last_intervals, equipment_id)
-    else:
-        rows.put(last_intervals, {k: aware(v) for k, v in last._mapping.items()})
+def from_reaching(laid: list[Piece], since: datetime) -> list[Piece]:
+    """The intervals from the one reaching `since` on (all from `since` if none reaches it)."""
+    reaching = max((s for s, _, _ in laid if s <= since), default=since)
+    return [i for i in laid if i[0] >= reaching]
 
 
 def _lay(
@@ -188,13 +177,18 @@ def _lay(
     laid: list[Piece],
 ) -> None:
     """Replaces the intervals from `start` on by `pieces`; the interval reaching `start` goes on
-    if its status does, else stops there. Writes only what differs."""
-    columns = intervals.c
-    if any(since >= start for since, _, _ in laid):
-        rows.execute(
-            delete(intervals).where(columns.equipment_id == equipment_id, columns.since >= start)
-        )
-    reaching = [i for i in laid if i[0] < start and (i[1] is None or i[1] >= start)]
+    if its status does, else stops there. Writes only what differs; keeps `history_last`."""
+
+    def row(piece: Piece) -> dict[str, Any]:
+        since, until, status = piece
+        values = dict(equipment_id=equipment_id, since=since, until=until, status=status)
+        return values | dict(copro_id=copro_id)
+
+    kept = [i for i in laid if i[0] < start]
+    for since, _, _ in laid:
+        if since >= start:
+            rows.delete(intervals, equipment_id, since)
+    reaching = [i for i in kept if i[1] is None or i[1] >= start]
     if reaching:
         since, until, status = reaching[-1]
         goes_on = bool(pieces) and pieces[0][2] == status
@@ -202,19 +196,15 @@ def _lay(
         if goes_on:
             pieces = pieces[1:]
         if new_until != until:
-            rows.execute(
-                update(intervals)
-                .where(columns.equipment_id == equipment_id, columns.since == since)
-                .values(until=new_until)
-            )
-    if pieces:
-        rows.execute(
-            insert(intervals),
-            [
-                dict(equipment_id=equipment_id, since=s, until=u, status=status, copro_id=copro_id)
-                for s, u, status in pieces
-            ],
-        )
+            rows.put(intervals, row((since, new_until, status)))
+            kept[kept.index(reaching[-1])] = (since, new_until, status)
+    for piece in pieces:
+        rows.insert(intervals, row(piece))
+    last = max([*kept, *pieces], default=None)
+    if last is None:
+        rows.delete(last_intervals, equipment_id)
+    else:
+        rows.put(last_intervals, row(last))
 
 
 @projection.on(Equipment.Installed)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from psycopg.types.json import Json
@@ -39,6 +40,7 @@ from sqlalchemy.sql.dml import UpdateBase
 from projections.state import REBUILD_SCHEMA
 
 Key = tuple[Any, ...]
+_MISSING: Any = object()
 Row = dict[str, Any]
 
 # Rows kept between batches, all tables together: far more than a condo's equipment, buildings
@@ -140,19 +142,18 @@ class Rows:
         through `put`, `update` or `upsert`."""
         t = self._tables[table]
         t.read = True
-        if key in t.dirty:
-            row = t.dirty[key]
-        elif key in t.clean:
-            row = t.clean[key]
-        elif t.complete:
-            return None
-        else:
+        row = t.dirty.get(key, _MISSING)
+        if row is _MISSING:
+            row = t.clean.get(key, _MISSING)
+        if row is _MISSING:
+            if t.complete:
+                return None
             with self.connection() as tx:
                 found = tx.execute(self._statements[table].by_key, _key_params(table, key))
                 mapping = found.mappings().first()
             row = None if mapping is None else _aware(table, dict(mapping))
             t.clean[key] = row
-        return None if row is None else dict(row)
+        return None if row is None else row.copy()  # type: ignore[union-attr]
 
     def insert(self, table: Table, values: Row) -> None:
         """A new row; one already there (applied twice) breaks the primary key when written."""
@@ -168,27 +169,26 @@ class Rows:
 
     def put(self, table: Table, values: Row) -> None:
         """A whole row, inserted or replacing the one with its primary key (no read needed)."""
-        t = self._tables[table]
         row = _full(table, values)
         # A row inserted in this batch stays new: the database still does not have it.
-        t.dirty[_key(table, row)] = row
+        self._tables[table].dirty[_key(table, row)] = row
 
     def upsert(self, table: Table, values: Row) -> None:
         """Inserts a row, or changes the given columns of the one with its primary key."""
-        current = self.get(table, *_key(table, values))
+        key = _key(table, values)
+        current = self.get(table, *key)
         if current is None:
             self.put(table, values)
         else:
-            self._replace(table, current | values)
+            current.update(values)
+            self._tables[table].dirty[key] = current
 
-    def update(self, table: Table, *key: Any, **values: Any) -> Row | None:
-        """Changes some columns of a row; nothing if there is none. Answers the row after."""
+    def update(self, table: Table, *key: Any, **values: Any) -> None:
+        """Changes some columns of a row (not its primary key); nothing if there is none."""
         current = self.get(table, *key)
-        if current is None:
-            return None
-        row = current | values
-        self._replace(table, row)
-        return row
+        if current is not None:
+            current.update(values)
+            self._tables[table].dirty[key] = current
 
     def delete(self, table: Table, *key: Any) -> None:
         t = self._tables[table]
@@ -197,14 +197,6 @@ class Rows:
             del t.dirty[key]
             return
         t.dirty[key] = None
-
-    def _replace(self, table: Table, row: Row) -> None:
-        t = self._tables[table]
-        key = _key(table, row)
-        was_new = key in t.new
-        t.dirty[key] = row
-        if was_new:
-            t.new.add(key)
 
     # -- anything else ------------------------------------------------------------------------
 
@@ -377,15 +369,16 @@ def shadow(tx: Connection) -> Iterator[Connection]:
 
 
 def _key(table: Table, row: Row) -> Key:
-    return tuple(row[name] for name in _key_names(table))
-
-
-def _key_names(table: Table) -> tuple[str, ...]:
-    # Iterating SQLAlchemy's column collections is slow, and this runs for every row written.
-    names: tuple[str, ...] | None = table.info.get("copro_key_names")
-    if names is None:
-        names = table.info["copro_key_names"] = tuple(c.name for c in table.primary_key.columns)
-    return names
+    key_of: Callable[[Row], Key] | None = table.info.get("copro_key_of")
+    if key_of is None:
+        # Iterating SQLAlchemy's column collections is slow, and this runs for every row.
+        names = [c.name for c in table.primary_key.columns]
+        if len(names) == 1:
+            name = names[0]
+            key_of = table.info["copro_key_of"] = lambda row: (row[name],)
+        else:
+            key_of = table.info["copro_key_of"] = itemgetter(*names)
+    return key_of(row)
 
 
 def _key_params(table: Table, key: Key) -> dict[str, Any]:

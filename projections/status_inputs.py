@@ -29,11 +29,8 @@ from sqlalchemy import (
     Uuid,
     bindparam,
     func,
-    literal,
-    null,
     or_,
     select,
-    union_all,
     update,
 )
 
@@ -65,6 +62,15 @@ class Inputs:
     manual: list[tuple[datetime, str]]
     impacts: list[Span]
     windows: list[Span]
+
+    def at(self, since: datetime) -> Inputs:
+        """Those holding at a later moment `since` or after it."""
+        floor = max((at for at, _ in self.manual if at <= since), default=since)
+        return Inputs(
+            [m for m in self.manual if m[0] >= floor],
+            [s for s in self.impacts if s.until is None or s.until > since],
+            [w for w in self.windows if w.until is None or w.until > since],
+        )
 
 
 class StatusInputs:
@@ -127,7 +133,7 @@ class StatusInputs:
             # The latest moment any of its inputs changed.
             Column("latest", moment, nullable=False),
         )
-        self._holding_from = self._holding_from_statement()
+        self._statements()
 
     def follow(self, projection: Projection, refresh: Refresh) -> None:
         """Has `projection` record incidents and maintenance windows, then `refresh` what they
@@ -325,38 +331,42 @@ class StatusInputs:
             any(kind == "maintenance" for kind, _, _ in holding),
         )
 
-    def holding_from(self, rows: Rows, equipment_id: UUID, since: datetime) -> Inputs:
-        """The inputs of one piece of equipment holding at `since` or later: its spans, and the
-        statuses set by hand from the one holding then (one query)."""
-        found = rows.execute(self._holding_from, {"equipment_id": equipment_id, "since": since})
-        manual, impacts, windows = [], [], []
-        for kind, effect, begins, ends in found:
-            if kind == "manual":
-                manual.append((utc(begins), effect))
-            else:
-                span = Span(utc(begins), utc(ends) if ends else None, effect)
-                (impacts if kind == "incident" else windows).append(span)
-        return Inputs(sorted(manual), impacts, windows)
+    def holding_from(
+        self, rows: Rows, equipment_ids: list[UUID], since: datetime
+    ) -> dict[UUID, Inputs]:
+        """The inputs of some equipment holding at `since` or later: their spans, and the
+        statuses set by hand from the one holding then. Two queries for all of them."""
+        found = {i: Inputs([], [], []) for i in equipment_ids}
+        for r in rows.execute(self._spans_from, {"equipment_ids": equipment_ids, "since": since}):
+            span = Span(utc(r.since), utc(r.until) if r.until else None, r.effect)
+            held = found[r.equipment_id]
+            (held.impacts if r.kind == "incident" else held.windows).append(span)
+        for r in rows.execute(self._manual_from, {"equipment_ids": equipment_ids, "since": since}):
+            found[r.equipment_id].manual.append((utc(r.since), r.status))
+        return found
 
-    def _holding_from_statement(self) -> Any:
+    def _statements(self) -> None:
         spans, manual = self.spans.c, self.manual.c
-        equipment_id = bindparam("equipment_id", type_=Uuid)
+        equipment_ids = bindparam("equipment_ids", expanding=True)
         since = bindparam("since", type_=DateTime(timezone=True))
+        self._spans_from = select(self.spans).where(
+            spans.equipment_id.in_(equipment_ids),
+            or_(spans.until.is_(None), spans.until > since),
+        )
+        earlier = self.manual.alias("earlier")
         set_then = (
-            select(func.max(manual.since))
-            .where(manual.equipment_id == equipment_id, manual.since <= since)
+            select(func.max(earlier.c.since))
+            .where(earlier.c.equipment_id == manual.equipment_id, earlier.c.since <= since)
             .scalar_subquery()
         )
         # The status holding at `since` and those set after: a range, not the whole past.
-        return union_all(
-            select(spans.kind, spans.effect, spans.since, spans.until).where(
-                spans.equipment_id == equipment_id,
-                or_(spans.until.is_(None), spans.until > since),
-            ),
-            select(literal("manual"), manual.status, manual.since, null()).where(
-                manual.equipment_id == equipment_id,
+        self._manual_from = (
+            select(self.manual)
+            .where(
+                manual.equipment_id.in_(equipment_ids),
                 manual.since >= func.coalesce(set_then, since),
-            ),
+            )
+            .order_by(manual.equipment_id, manual.since)
         )
 
 
