@@ -58,8 +58,51 @@ def read_engine(settings: Settings) -> Engine:
     return engine.execution_options(schema_translate_map={None: None, EVENT_STORE_SCHEMA: None})
 
 
-def projectors(condos: Condos, engine: Engine, batch_size: int = 500) -> list[Projector]:
-    return [Projector(p, condos, engine, batch_size) for p in PROJECTIONS]
+def projectors(
+    condos: Condos, engine: Engine, batch_size: int = 500, rebuild_batch_size: int = 5000
+) -> list[Projector]:
+    return [Projector(p, condos, engine, batch_size, rebuild_batch_size) for p in PROJECTIONS]
+
+
+def start_rebuild_worker(settings: Settings) -> Callable[[list[str]], Any]:
+    """What starts a process rebuilding some projections, for `copro projections rebuild
+    --workers N`; the process answered has `join` and `exitcode`."""
+    import multiprocessing
+
+    # Spawned, not forked: a fork would share this process's database connections.
+    context = multiprocessing.get_context("spawn")
+
+    def start(names: list[str]) -> Any:
+        process = context.Process(target=rebuild_part, args=(settings, names), daemon=True)
+        process.start()
+        return process
+
+    return start
+
+
+def rebuild_part(settings: Settings, names: list[str]) -> None:
+    """Runs the rebuilds of some projections to their swap (their live tables too meanwhile).
+    The process that started them holds their claims."""
+    import time
+
+    from projections.engine import run_together
+
+    configure_logging(settings)
+    condos = open_condos(settings)
+    found = [
+        p
+        for p in projectors(
+            condos,
+            read_engine(settings),
+            settings.projector_batch_size,
+            settings.projector_rebuild_batch_size,
+        )
+        if p.name in names
+    ]
+    while any(p.rebuilding for p in found):
+        if not run_together(found):
+            time.sleep(0.05)
+    condos.close()
 
 
 class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
@@ -69,7 +112,12 @@ class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
     def __init__(self, settings: Settings, condos: Condos, engine: Engine) -> None:
         self.wakeup = Wakeup()
         self.worker = ProjectorWorker(
-            projectors(condos, engine, settings.projector_batch_size),
+            projectors(
+                condos,
+                engine,
+                settings.projector_batch_size,
+                settings.projector_rebuild_batch_size,
+            ),
             self.wakeup,
             settings.poll_interval_seconds,
             Claims(settings.database_url),

@@ -182,7 +182,12 @@ def _projectors(names: list[str] | None) -> tuple[Settings, Any, list[Any]]:
 
     settings = load_settings()
     condos = open_condos(settings)
-    found = projectors(condos, read_engine(settings), settings.projector_batch_size)
+    found = projectors(
+        condos,
+        read_engine(settings),
+        settings.projector_batch_size,
+        settings.projector_rebuild_batch_size,
+    )
     if names is not None:
         known = {p.name for p in found}
         for name in names:
@@ -221,9 +226,20 @@ def projections_status() -> None:
 def projections_rebuild(
     names: Annotated[list[str] | None, typer.Argument(help="Projections to rebuild.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Rebuild every projection.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes sharing the work (PostgreSQL; default: 2 on 2 cores or more).",
+        ),
+    ] = None,
 ) -> None:
     """Builds projections again from the first event while the current tables keep serving,
     then swaps them in."""
+    import os
+
+    from copro.bootstrap import start_rebuild_worker
     from projections.operations import rebuild
     from projections.worker import Claims
 
@@ -231,7 +247,19 @@ def projections_rebuild(
         console.print("[red]name a projection or give --all[/red]")
         raise typer.Exit(2)
     settings, condos, found = _projectors(None if all_ else names)
-    rebuild(found, condos, found[0].engine, Claims(settings.database_url), console)
+    if settings.database_url is None:
+        workers = 1  # one writer at a time on SQLite
+    elif workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    rebuild(
+        found,
+        condos,
+        found[0].engine,
+        Claims(settings.database_url),
+        console,
+        workers=workers,
+        start_worker=start_rebuild_worker(settings),
+    )
     console.print("rebuilt and swapped in: " + ", ".join(p.name for p in found))
 
 

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     scheduler_interval_seconds: float = 5.0
     # Events per projector transaction.
     projector_batch_size: int = 500
+    # Events per transaction of a rebuild's shadow tables: bigger batches, fewer writes.
+    projector_rebuild_batch_size: int = 5000
     # How long a query carrying X-Copro-After may wait for the read models.
     read_wait_seconds: float = 5.0
     # Login attempts one client address may make per minute.

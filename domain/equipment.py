@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from uuid import UUID
 
@@ -33,12 +34,16 @@ class Status(StrEnum):
 
     @property
     def severity(self) -> int:
-        return list(Status).index(self)
+        return SEVERITY[self]
 
 
-def worst(statuses: list[str]) -> str:
+SEVERITY: dict[str, int] = {status.value: rank for rank, status in enumerate(Status)}
+
+
+def worst(statuses: Iterable[str]) -> str:
     """The worst of some statuses; `operational` when there are none."""
-    return max((Status(s) for s in statuses), key=lambda s: s.severity, default=Status.OPERATIONAL)
+    # A table lookup, not enum arithmetic: the status page derives this for every event.
+    return Status(max(statuses, key=SEVERITY.__getitem__, default=Status.OPERATIONAL))
 
 
 class Equipment(CondoAggregate):

@@ -30,7 +30,7 @@ memberships = Table(
     Column("building_id", Uuid),
 )
 
-projection = Projection(name="access", version=2, metadata=metadata)
+projection = Projection(name="access", version=2, metadata=metadata, cost=0.2)
 
 
 @projection.on(Account.Opened)

@@ -52,7 +52,7 @@ aggregates = Table(
 )
 
 projection = Projection(
-    name="audit_index", version=2, metadata=metadata, indexes_after_rebuild=True
+    name="audit_index", version=2, metadata=metadata, indexes_after_rebuild=True, cost=5
 )
 
 HIDDEN = {

@@ -46,6 +46,9 @@ class Projection:
     every_event: EveryEventHandler | None = None
     # Its secondary indexes serve only readers: a rebuild builds them after the rows.
     indexes_after_rebuild: bool = False
+    # Its work per event of the log, relative to the others' (tickets: 1), as measured by
+    # `bench.rebuild --each`: how a rebuild shares projections between processes.
+    cost: float = 1.0
 
     def on(self, *event_classes: type) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
@@ -65,12 +68,20 @@ class Projector:
     """Runs one projection against the log of one application."""
 
     def __init__(
-        self, projection: Projection, app: Application, engine: Engine, batch_size: int = 500
+        self,
+        projection: Projection,
+        app: Application,
+        engine: Engine,
+        batch_size: int = 500,
+        rebuild_batch_size: int = 5000,
     ) -> None:
         self.projection = projection
         self.app = app
         self.engine = engine
+        # Events per transaction: small on the live tables (readers wait for the commit),
+        # large for a rebuild (fewer, bigger writes).
         self.batch_size = batch_size
+        self.rebuild_batch_size = rebuild_batch_size
         self._handlers_by_topic = {get_topic(c): h for c, h in projection.handlers.items()}
         # What the live tables and the shadow tables of a rebuild hold, kept between batches.
         self._live_rows = Rows(projection.metadata.sorted_tables)
@@ -268,7 +279,7 @@ class Projector:
 
 
 class ProjectionFailed(Exception):
-    def __init__(self, name: str, position: int | None, error: Exception) -> None:
+    def __init__(self, name: str, position: int | None, error: Exception | str) -> None:
         super().__init__(f"projection {name} failed at position {position}: {error}")
         self.position = position
 
@@ -333,16 +344,26 @@ def run_together(projectors: list[Projector]) -> int:
 
 
 def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, head: int) -> int:
-    batch_size = min(lane.projector.batch_size for lane in lanes)
+    batch_size = min(
+        lane.projector.batch_size if lane.live else lane.projector.rebuild_batch_size
+        for lane in lanes
+    )
     topics: list[str] = []
     if not any(lane.projector.projection.every_event for lane in lanes):
         topics = sorted({t for lane in lanes for t in lane.projector.projection.topics})
     notifications = app.recorder.select_notifications(
-        start=position + 1, limit=batch_size, stop=head, topics=topics
+        # No upper bound: with one, PostgreSQL may sort the whole range to return its first
+        # rows when its statistics lag (after a bulk load); everything read is committed.
+        start=position + 1,
+        limit=batch_size,
+        topics=topics,
     )
     # Events of no interest to these projections are skipped, but passed: a full batch ends at
     # its last event, a short one means nothing else is there up to the head.
-    reached = notifications[-1].id if len(notifications) == batch_size else head
+    if len(notifications) == batch_size:
+        reached = notifications[-1].id
+    else:
+        reached = max(head, notifications[-1].id if notifications else 0)
     handlers = [
         (lane, lane.projector.projection.every_event, lane.projector._handlers_by_topic)
         for lane in lanes

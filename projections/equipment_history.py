@@ -68,7 +68,7 @@ last_intervals = Table(
     Column("copro_id", Uuid, nullable=False),
 )
 
-projection = Projection(name="equipment_history", version=2, metadata=metadata)
+projection = Projection(name="equipment_history", version=2, metadata=metadata, cost=3)
 
 # The intervals of some equipment from the one reaching `since` on (as the intervals follow
 # each other, a range of the primary key: not every interval they ever had).

@@ -100,7 +100,7 @@ budget_changes = Table(
     Column("reason", Text),
 )
 
-projection = Projection(name="ledger", version=1, metadata=metadata)
+projection = Projection(name="ledger", version=1, metadata=metadata, cost=0.7)
 
 
 # -- expenses -------------------------------------------------------------------------------

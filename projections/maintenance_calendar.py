@@ -42,7 +42,7 @@ window_equipment = Table(
     Column("equipment_id", Uuid, primary_key=True, index=True),
 )
 
-projection = Projection(name="maintenance_calendar", version=1, metadata=metadata)
+projection = Projection(name="maintenance_calendar", version=1, metadata=metadata, cost=0.5)
 
 
 @projection.on(Maintenance.Scheduled)

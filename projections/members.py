@@ -36,7 +36,7 @@ roles = Table(
     Column("granted_at", DateTime(timezone=True), nullable=False),
 )
 
-projection = Projection(name="members", version=1, metadata=metadata)
+projection = Projection(name="members", version=1, metadata=metadata, cost=0.2)
 
 
 @projection.on(Account.Opened)

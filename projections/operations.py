@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from eventsourcing.application import Application
 from rich.console import Console
@@ -19,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy import Engine
 
-from projections.engine import PositionMoved, Projector, run_together
+from projections.engine import PositionMoved, ProjectionFailed, Projector, run_together
 from projections.worker import Claims
 
 
@@ -103,10 +105,17 @@ def rebuild(
     claims: Claims,
     console: Console,
     poll: float = 0.5,
+    workers: int = 1,
+    start_worker: Callable[[list[str]], Any] | None = None,
 ) -> None:
     """Starts a rebuild of each projection and shows it to its swap. A projection no running
     projector holds is rebuilt here; one that a projector process holds is rebuilt by that
-    process, and this only shows its progress."""
+    process, and this only shows its progress.
+
+    With `workers` > 1 (PostgreSQL), those rebuilt here are shared between as many processes
+    (`start_worker(names)` starts one and answers it, with `join` and `exitcode`): the work is
+    mostly Python, one core per process. This process keeps the claims meanwhile.
+    """
     for projector in projectors:
         projector.setup()
         projector.start_rebuild()
@@ -119,6 +128,11 @@ def rebuild(
         TextColumn("{task.fields[rate]} events/s"),
         TimeRemainingColumn(),
     )
+    helpers: list[Any] = []
+    if workers > 1 and start_worker is not None:
+        here = [p for p in projectors if claims.holds(p.name)]
+        for part in share(here, workers):
+            helpers.append(start_worker([p.name for p in part]))
     with Progress(*columns, console=console) as progress:
         tasks = {
             p.name: progress.add_task(p.name, total=max(head, 1), rate="—") for p in projectors
@@ -127,7 +141,7 @@ def rebuild(
         while pending:
             started = time.perf_counter()
             before = {p.name: p.status().rebuild_position or 0 for p in pending}
-            here = [p for p in pending if claims.holds(p.name)]
+            here = [p for p in pending if not helpers and claims.holds(p.name)]
             if here:
                 try:
                     run_together(here)  # those at one position read the log once, together
@@ -135,9 +149,14 @@ def rebuild(
                     pass
             else:
                 time.sleep(poll)
+                failed = [h for h in helpers if h.exitcode not in (None, 0)]
+                if failed:
+                    raise RuntimeError(f"{len(failed)} rebuilding process(es) failed")
             elapsed = time.perf_counter() - started
             for projector in list(pending):
                 row = projector.status()
+                if row.state == "failed":
+                    raise ProjectionFailed(projector.name, row.error_position, row.error)
                 done = row.rebuild_position is None
                 reached = row.position if done else row.rebuild_position
                 moved = reached - before[projector.name]
@@ -150,4 +169,17 @@ def rebuild(
                 )
                 if done:
                     pending.remove(projector)
+    for helper in helpers:
+        helper.join()
     claims.release()
+
+
+def share(projectors: list[Projector], parts: int) -> list[list[Projector]]:
+    """The projectors in at most `parts` groups of about equal cost (heaviest first, each to
+    the lightest group so far)."""
+    groups: list[tuple[float, list[Projector]]] = [(0.0, []) for _ in range(parts)]
+    for projector in sorted(projectors, key=lambda p: -p.projection.cost):
+        groups.sort(key=lambda g: g[0])
+        cost, group = groups[0]
+        groups[0] = (cost + projector.projection.cost, [*group, projector])
+    return [group for _, group in groups if group]

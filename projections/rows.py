@@ -15,6 +15,7 @@ first, and forgets what it held of a table it changes.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,9 +44,11 @@ Key = tuple[Any, ...]
 _MISSING: Any = object()
 Row = dict[str, Any]
 
-# Rows kept between batches, all tables together: far more than a condo's equipment, buildings
-# and open sources, far less than would weigh on memory.
-LIMIT = 50_000
+# Rows kept between batches, all tables of a projection together: far more than a condo's
+# equipment, buildings and open sources, far less than would weigh on memory (a few MB).
+LIMIT = 5_000
+# Keys known per table, beyond which a table's absent keys are asked of the database again.
+KNOWN_LIMIT = 100_000
 
 
 @dataclass
@@ -59,8 +62,9 @@ class _Table:
     dirty: dict[Key, Row | None] = field(default_factory=dict)
     # Rows of `dirty` the database does not have: inserted, not upserted.
     new: set[Key] = field(default_factory=set)
-    # `clean` holds every row of the table: a key it lacks is absent.
-    complete: bool = False
+    # Every key the table holds or held, if known (it was empty when this began): a key
+    # outside it is absent without asking the database, even once its row was let go.
+    known: set[Key] | None = None
     # Some handler reads this table by key: worth keeping between batches.
     read: bool = False
 
@@ -119,7 +123,7 @@ class Rows:
             t.clean.clear()
             t.dirty.clear()
             t.new.clear()
-            t.complete = complete
+            t.known = set() if complete else None
         self._deferred.clear()
         self.position = None
 
@@ -146,7 +150,7 @@ class Rows:
         if row is _MISSING:
             row = t.clean.get(key, _MISSING)
         if row is _MISSING:
-            if t.complete:
+            if t.known is not None and key not in t.known:
                 return None
             with self.connection() as tx:
                 found = tx.execute(self._statements[table].by_key, _key_params(table, key))
@@ -210,7 +214,7 @@ class Rows:
             t = self._tables.get(statement.table)  # type: ignore[arg-type]
             if t is not None:
                 t.clean.clear()
-                t.complete = False
+                t.known = None
         return result
 
     def flush(self) -> None:
@@ -238,21 +242,30 @@ class Rows:
                 statements.insert(tx, changed, upsert=True)
 
     def _keep(self) -> None:
-        """What was written is now what the database holds; rows never read are let go."""
+        """What was written is now what the database holds; rows of tables never read are let
+        go, and the least recently written of the others beyond `LIMIT`."""
         kept = 0
         for t in self._tables.values():
             if t.read:
-                t.clean.update(t.dirty)
+                if t.known is not None:
+                    t.known.update(t.dirty)
+                    if len(t.known) > KNOWN_LIMIT:
+                        t.known = None
+                for key, row in t.dirty.items():
+                    t.clean.pop(key, None)  # to the end: the most recently written
+                    t.clean[key] = row
                 kept += len(t.clean)
             else:
                 t.clean.clear()
-                t.complete = False
+                t.known = None
             t.dirty.clear()
             t.new.clear()
-        if kept > LIMIT:
-            for t in self._tables.values():
-                t.clean.clear()
-                t.complete = False
+        while kept > LIMIT:
+            largest = max(self._tables.values(), key=lambda t: len(t.clean))
+            oldest = list(itertools.islice(largest.clean, len(largest.clean) // 2 + 1))
+            for key in oldest:
+                del largest.clean[key]
+            kept -= len(oldest)
 
 
 class DuplicateRow(Exception):

@@ -324,11 +324,13 @@ class StatusInputs:
         current = rows.get(self.current, equipment_id)
         if current is None:
             return shown_status("operational", [], False)
-        holding = current["holding"].values()
+        holding = current["holding"]
+        if not holding:  # most of the time: nothing but the status set by hand
+            return Shown(current["manual"], "manual")
         return shown_status(
             current["manual"],
-            (effect for kind, effect, _ in holding if kind == "incident"),
-            any(kind == "maintenance" for kind, _, _ in holding),
+            [effect for kind, effect, _ in holding.values() if kind == "incident"],
+            any(kind == "maintenance" for kind, _, _ in holding.values()),
         )
 
     def holding_from(

@@ -68,7 +68,7 @@ equipment = Table(
 
 inputs = StatusInputs(metadata, "status", history=False)
 
-projection = Projection(name="status_page", version=3, metadata=metadata)
+projection = Projection(name="status_page", version=3, metadata=metadata, cost=3)
 
 
 @projection.on(Condo.Registered)

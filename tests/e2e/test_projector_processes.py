@@ -37,6 +37,7 @@ class Stack:
         self.tmp_path = tmp_path
         self.env = server_env(tmp_path, url) | {
             "COPRO_PROJECTOR_BATCH_SIZE": "20",
+            "COPRO_PROJECTOR_REBUILD_BATCH_SIZE": "20",
             "COPRO_POLL_INTERVAL_SECONDS": "0.3",
         }
         self.settings: Settings = settings_for(tmp_path / "var", url)
@@ -152,3 +153,28 @@ def seed_ids(stack: Stack) -> list[Any]:
 
     with stack.engine.connect() as conn:
         return [r[0] for r in conn.execute(select(status_page.equipment.c.id))]
+
+
+def test_an_operator_rebuild_shared_between_two_processes_ends_with_the_same_rows(
+    stack: Stack,
+) -> None:
+    busy_history(stack.condos, 1500)
+    for projector in stack.watched():
+        projector.setup()
+        projector.catch_up()
+    before = {p.name: rows_of(stack.engine, p.projection) for p in stack.watched()}
+
+    done = subprocess.run(
+        [COPRO, "projections", "rebuild", "--all", "--workers", "2"],
+        env=stack.env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "rebuilt and swapped in" in done.stdout
+    for projector in stack.watched():
+        assert not projector.rebuilding
+        assert rows_of(stack.engine, projector.projection) == before[projector.name]

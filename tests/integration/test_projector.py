@@ -17,7 +17,9 @@ from tests.integration.helpers import rows_of
 def projector_for(
     projection: Projection, condos: Condos, engine: Engine, batch_size: int = 500
 ) -> Projector:
-    projector = Projector(projection, condos, engine, batch_size=batch_size)
+    projector = Projector(
+        projection, condos, engine, batch_size=batch_size, rebuild_batch_size=batch_size
+    )
     projector.setup()
     return projector
 
@@ -155,3 +157,18 @@ def test_the_audit_index_follows_names_released_and_claimed_again(
             .all()
         )
     assert released and set(released) == {demo.copro_id}
+
+
+def test_a_rebuild_shares_projections_between_processes_by_their_cost(
+    condos: Condos, engine: Engine
+) -> None:
+    from projections.operations import share
+
+    found = [projector_for(p, condos, engine) for p in PROJECTIONS]
+    groups = share(found, 2)
+    names = sorted(p.name for group in groups for p in group)
+    assert names == sorted(p.name for p in PROJECTIONS)  # each in exactly one group
+    costs = [sum(p.projection.cost for p in group) for group in groups]
+    heaviest = max(p.cost for p in PROJECTIONS)
+    assert len(groups) == 2 and abs(costs[0] - costs[1]) <= heaviest
+    assert len(share(found[:1], 3)) == 1  # no empty process

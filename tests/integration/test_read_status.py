@@ -401,7 +401,9 @@ class TestRebuild:
         api.client.app.on_shutdown()  # type: ignore[attr-defined]  # the site's projector stops
         live = rows_of(engine_of(api), projection)
 
-        rebuilt = Projector(projection, condos_of(api), engine_of(api), batch_size=4)
+        rebuilt = Projector(
+            projection, condos_of(api), engine_of(api), batch_size=4, rebuild_batch_size=4
+        )
         rebuilt.reset()
         rebuilt.catch_up()
 

@@ -392,7 +392,7 @@ class TestRebuild:
             metadata=tickets.metadata,
             handlers=tickets.projection.handlers,
         )
-        rebuilt = Projector(bumped, condos, engine, batch_size=4)
+        rebuilt = Projector(bumped, condos, engine, batch_size=4, rebuild_batch_size=4)
         rebuilt.setup()
         assert rebuilt.rebuilding
         rebuilt.catch_up()
