@@ -392,19 +392,21 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
                 lane.rows.finish()
             failing = None
             rate = len(notifications) / max(time.perf_counter() - began, 1e-6)
-            for lane in lanes:
-                column = (
-                    projection_state.c.position
-                    if lane.live
-                    else projection_state.c.rebuild_position
-                )
-                values = {column.name: reached, "updated_at": now(), "events_per_second": rate}
+            values = {"updated_at": now(), "events_per_second": rate}
+            for live in (True, False):
+                moving = [lane.projector.name for lane in lanes if lane.live == live]
+                if not moving:
+                    continue
+                state = projection_state.c
+                column = state.position if live else state.rebuild_position
                 changed = tx.execute(
-                    lane.projector._state_update().where(column == position).values(values)
+                    update(projection_state)
+                    .where(state.name.in_(moving), column == position)
+                    .values({column.name: reached, **values})
                 )
-                if changed.rowcount != 1:
-                    # Someone else moved this projection meanwhile: this batch must not count.
-                    raise PositionMoved(lane.projector.name)
+                if changed.rowcount != len(moving):
+                    # Someone else moved one of them meanwhile: this batch must not count.
+                    raise PositionMoved(", ".join(moving))
     except PositionMoved:
         for lane in lanes:
             lane.rows.forget()
