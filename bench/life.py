@@ -19,6 +19,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
+from eventsourcing.domain import CanCreateTimestamp
+
 from command_api.passwords import hash_password
 from copro.bootstrap import open_condos
 from copro.demo import BUILDING_EQUIPMENT, COMMON_EQUIPMENT, MONTHLY_EXPENSES
@@ -43,7 +45,15 @@ def generate(settings: Settings, events: int, seed: int = 7) -> None:
     the mix generated."""
     condos = open_condos(settings)
     life = Life(condos, random.Random(seed), events)
-    life.run(sites=max(1, math.ceil(events / EVENTS_PER_CONDO_YEAR)))
+    # Events are dated on the simulated clock, as a year of use would date them: otherwise a
+    # year would fit in the seconds generation takes, and an incident back-dated by an hour
+    # would reach before everything else.
+    real = CanCreateTimestamp.create_timestamp
+    CanCreateTimestamp.create_timestamp = staticmethod(life.stamp)  # type: ignore[method-assign]
+    try:
+        life.run(sites=max(1, math.ceil(events / EVENTS_PER_CONDO_YEAR)))
+    finally:
+        CanCreateTimestamp.create_timestamp = real  # type: ignore[method-assign]
     condos.close()
     life.report()
 
@@ -147,6 +157,7 @@ class Life:
         self.target = target
         self.now = datetime.now(UTC)
         self.start = self.now  # the simulated clock's origin, set by run()
+        self.stamped = datetime(2000, 1, 1, tzinfo=UTC)  # the last event's time
         self.t = 0.0  # simulated days since start
         self.queue: list[tuple[float, int, Process]] = []
         self.sequence = itertools.count()
@@ -165,6 +176,11 @@ class Life:
     @property
     def today(self) -> datetime:
         return self.start + timedelta(days=self.t)
+
+    def stamp(self) -> datetime:
+        """When an event happens: now on the simulated clock, each after the one before."""
+        self.stamped = max(min(self.today, self.now), self.stamped + timedelta(microseconds=1))
+        return self.stamped
 
     def day(self) -> str:
         """Today's date as an expense or approval carries it, never in the future."""
@@ -658,7 +674,7 @@ class Life:
         manager = site.manager
         if incident is None:
             pieces = rng.sample(site.pieces, rng.choices([1, 2, 3], weights=[60, 30, 10])[0])
-            started_at = datetime.now(UTC)
+            started_at = self.today
             if rng.random() < 0.12:  # 1 in 10 of all, converted tickets included
                 started_at -= timedelta(minutes=rng.uniform(5, 240))
             with self.by(manager):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -64,6 +65,15 @@ def projectors(
     return [Projector(p, condos, engine, batch_size, rebuild_batch_size) for p in PROJECTIONS]
 
 
+def tune_garbage_collector() -> None:
+    """For a process that projects: what exists at start-up is left out of collections, and a
+    collection runs every 50,000 allocations rather than 700. Projecting makes many short-lived
+    dicts, and every full collection walks the rows kept in memory: measured, a rebuild of
+    200,000 events takes a quarter less time (bench/README.md)."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def start_rebuild_worker(settings: Settings) -> Callable[[list[str]], Any]:
     """What starts a process rebuilding some projections, for `copro projections rebuild
     --workers N`; the process answered has `join` and `exitcode`."""
@@ -88,6 +98,7 @@ def rebuild_part(settings: Settings, names: list[str]) -> None:
     from projections.engine import run_together
 
     configure_logging(settings)
+    tune_garbage_collector()
     condos = open_condos(settings)
     found = [
         p

@@ -85,9 +85,10 @@ def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
 @app.command()
 def projector() -> None:
     """Keeps every read model up to date with the event log until stopped."""
-    from copro.bootstrap import ProjectorRunner, open_condos, read_engine
+    from copro.bootstrap import ProjectorRunner, open_condos, read_engine, tune_garbage_collector
 
     settings = load_settings()
+    tune_garbage_collector()
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -239,7 +240,7 @@ def projections_rebuild(
     then swaps them in."""
     import os
 
-    from copro.bootstrap import start_rebuild_worker
+    from copro.bootstrap import start_rebuild_worker, tune_garbage_collector
     from projections.operations import rebuild
     from projections.worker import Claims
 
@@ -247,6 +248,7 @@ def projections_rebuild(
         console.print("[red]name a projection or give --all[/red]")
         raise typer.Exit(2)
     settings, condos, found = _projectors(None if all_ else names)
+    tune_garbage_collector()
     if settings.database_url is None:
         workers = 1  # one writer at a time on SQLite
     elif workers is None:
