@@ -110,7 +110,6 @@ def main() -> None:
             engine,
             Claims(url),
             Console(file=io.StringIO()),
-            poll=0.05,
             workers=workers,
             start_worker=start_rebuild_worker(settings),
         )

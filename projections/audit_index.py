@@ -5,6 +5,7 @@ Events hold no personal data (people are referenced by id), so their data can be
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 from uuid import UUID
@@ -65,8 +66,19 @@ HIDDEN = {
 }
 
 
+# One encoder for every event: `json.dumps` with options would build one each time.
+_encode = json.JSONEncoder(default=str, ensure_ascii=False).encode
+
+
+@functools.cache
+def names_of(event_class: type) -> tuple[str, str]:
+    """`Equipment.StatusSet` → ("Equipment", "StatusSet")."""
+    aggregate_type, event_type = event_class.__qualname__.split(".", 1)
+    return aggregate_type, event_type
+
+
 def record(rows: Rows, e: Any, position: int) -> None:
-    aggregate_type, event_type = type(e).__qualname__.split(".", 1)
+    aggregate_type, event_type = names_of(type(e))
     copro_id = copro_of(rows, e, aggregate_type)
     # An insert: an event applied twice would break the primary key, not pass unseen.
     rows.insert(
@@ -81,11 +93,7 @@ def record(rows: Rows, e: Any, position: int) -> None:
             event_type=event_type,
             actor_id=e.actor,
             request_id=e.request_id,
-            data=json.dumps(
-                {k: v for k, v in vars(e).items() if k not in HIDDEN},
-                default=str,
-                ensure_ascii=False,
-            ),
+            data=_encode({k: v for k, v in vars(e).items() if k not in HIDDEN}),
         ),
     )
 

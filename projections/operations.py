@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing.connection import wait
 from typing import Any
 
 from eventsourcing.application import Application
@@ -147,11 +148,19 @@ def rebuild(
                     run_together(here)  # those at one position read the log once, together
                 except PositionMoved:
                     pass
-            else:
-                time.sleep(poll)
+            elif helpers:
+                # Woken as soon as a process ends (its projections swapped in), else to show
+                # progress.
+                alive = [h.sentinel for h in helpers if h.exitcode is None]
+                if alive:
+                    wait(alive, timeout=poll)
+                else:
+                    time.sleep(poll)  # the rest is another projector process's to rebuild
                 failed = [h for h in helpers if h.exitcode not in (None, 0)]
                 if failed:
                     raise RuntimeError(f"{len(failed)} rebuilding process(es) failed")
+            else:
+                time.sleep(poll)
             elapsed = time.perf_counter() - started
             for projector in list(pending):
                 row = projector.status()
