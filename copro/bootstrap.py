@@ -30,8 +30,20 @@ def configure_logging(settings: Settings) -> None:
     )
 
 
+# Held while a process creates (if missing) the event store's tables, functions and triggers.
+EVENT_STORE_SETUP_LOCK = 7206853412
+
+
 def open_condos(settings: Settings) -> Condos:
-    return Condos(env=settings.event_store_env())
+    if settings.database_url is None:
+        return Condos(env=settings.event_store_env())
+    import psycopg
+
+    # Processes starting together (a compose stack, rebuild workers) take turns: PostgreSQL
+    # fails concurrent DDL on one object ("tuple concurrently updated"), IF NOT EXISTS or not.
+    with psycopg.connect(settings.database_url, autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (EVENT_STORE_SETUP_LOCK,))
+        return Condos(env=settings.event_store_env())
 
 
 def read_engine(settings: Settings) -> Engine:
