@@ -32,8 +32,8 @@ from copro.bootstrap import (
     tune_garbage_collector,
 )
 from copro.settings import Settings
-from projections.engine import run_together
 from projections.operations import rebuild
+from projections.rounds import run_together
 from projections.worker import Claims
 
 
@@ -46,6 +46,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7, help="of the generator's RNG")
     parser.add_argument("--each", action="store_true", help="also time each projection alone")
     parser.add_argument("--workers", type=int, default=2, help="processes of the rebuild")
+    parser.add_argument(
+        "--skip-one-process", action="store_true", help="do not also rebuild in one process"
+    )
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     url = os.environ.get("COPRO_DATABASE_URL")
@@ -102,7 +105,7 @@ def main() -> None:
     # As `copro projections rebuild --all` does: every projection from 0 into shadow tables,
     # the log read once for the projections of one process, each swapped in when done.
     timings = []
-    for workers in sorted({1, args.workers}):
+    for workers in sorted({args.workers} if args.skip_one_process else {1, args.workers}):
         began = time.perf_counter()
         rebuild(
             found,

@@ -110,7 +110,7 @@ def rebuild_part(settings: Settings, names: list[str]) -> None:
     The process that started them holds their claims."""
     import time
 
-    from projections.engine import run_together
+    from projections.rounds import run_together
 
     configure_logging(settings)
     tune_garbage_collector()

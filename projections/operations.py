@@ -22,7 +22,8 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy import Engine
 
-from projections.engine import PositionMoved, ProjectionFailed, Projector, run_together
+from projections.engine import PositionMoved, ProjectionFailed, Projector
+from projections.rounds import run_together
 from projections.worker import Claims
 
 

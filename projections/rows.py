@@ -44,11 +44,12 @@ Key = tuple[Any, ...]
 _MISSING: Any = object()
 Row = dict[str, Any]
 
-# Values (rows × columns) kept between batches, all tables of a projection together: far
-# more than a condo's equipment, buildings and open sources, far less than would weigh on
-# memory (a few MB). Counted in values, so that narrow rows (an aggregate's condo) are kept
-# by the tens of thousands and wide ones by the thousands.
-LIMIT = 60_000
+# Values (rows × columns) kept between batches, all tables of a projection together: room for
+# the equipment, buildings and open sources of a few hundred condos (their status rows are
+# touched all the time: letting them go would cost a query each), and still only a few tens
+# of MB. Counted in values, so that narrow rows (an aggregate's condo) are kept by the
+# tens of thousands and wide ones by the thousand.
+LIMIT = 120_000
 # Keys known per table, beyond which a table's absent keys are asked of the database again.
 KNOWN_LIMIT = 100_000
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import update
 
-from projections.engine import PositionMoved, ProjectionFailed, Projector, run_together
+from projections.engine import PositionMoved, ProjectionFailed, Projector
+from projections.rounds import run_together
 from projections.state import projection_state
 
 log = logging.getLogger("copro.projector")
