@@ -81,7 +81,7 @@ class Projector:
         # large for a rebuild (fewer, bigger writes).
         self.batch_size = batch_size
         self.rebuild_batch_size = rebuild_batch_size
-        self._handlers_by_topic = {get_topic(c): h for c, h in projection.handlers.items()}
+        self.handlers_by_topic = {get_topic(c): h for c, h in projection.handlers.items()}
         # What the live tables and the shadow tables of a rebuild hold, kept between batches.
         self._live_rows = Rows(projection.metadata.sorted_tables)
         self._shadow_rows = Rows(projection.metadata.sorted_tables, shadow=True)
@@ -195,7 +195,7 @@ class Projector:
     def rows(self, *, live: bool) -> Rows:
         return self._live_rows if live else self._shadow_rows
 
-    def _swap(self, rebuilt_position: int) -> None:
+    def swap(self, rebuilt_position: int) -> None:
         """Puts the rebuilt tables in place of the live ones, in one transaction."""
         with self.engine.begin() as tx:
             tables = self.projection.metadata.sorted_tables
@@ -256,7 +256,7 @@ class Projector:
             if not index.unique
         ]
 
-    def _fail(self, position: int | None, error: Exception) -> None:
+    def fail(self, position: int | None, error: Exception) -> None:
         log.error(
             "projection %s stopped at position %s: %s", self.name, position, type(error).__name__
         )

@@ -59,7 +59,7 @@ def run_together(projectors: list[Projector]) -> int:
         if row is None or row.state != "running":
             continue
         if row.rebuild_position is not None and row.rebuild_position >= head:
-            projector._swap(row.rebuild_position)
+            projector.swap(row.rebuild_position)
             moved += 1
             continue  # its live tables are new: next round
         # Live tables of another shape than this code's are left as they are until the swap.
@@ -95,7 +95,7 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
     else:
         reached = max(head, notifications[-1].id if notifications else 0)
     handlers = [
-        (lane, lane.projector.projection.every_event, lane.projector._handlers_by_topic)
+        (lane, lane.projector.projection.every_event, lane.projector.handlers_by_topic)
         for lane in lanes
     ]
     failing: _Lane | None = None
@@ -146,7 +146,7 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
             lane.rows.forget()
         if failing is None:
             raise
-        failing.projector._fail(failing.current, error)
+        failing.projector.fail(failing.current, error)
         raise ProjectionFailed(failing.projector.name, failing.current, error) from error
     for lane in lanes:
         lane.rows.commit(reached)

@@ -4,10 +4,11 @@ few statements at its end.
 One SQL statement per event is what made projecting slow (a round trip plus building the
 statement, for every event and every projection). Handlers instead read and write whole rows by
 primary key; `Rows` keeps what they wrote, answers their reads from it, and at the end of the
-batch writes every table in a handful of statements: the deletes, the new rows (one multi-row
-INSERT, so a row applied twice still breaks its primary key), and the changed rows (one multi-row
-upsert). Reading a row it does not hold costs one SELECT, once: rows read are kept from batch to
-batch while the projection moves on uninterrupted (see `Projector`), up to `LIMIT` rows.
+batch writes every table in a handful of statements: the deletes, the new rows (one COPY on
+PostgreSQL, so a row applied twice still breaks its primary key), and the changed rows (one
+multi-row upsert). Reading a row it does not hold costs one SELECT, once: rows read are kept
+from batch to batch while the projection moves on uninterrupted (see `rounds.py`), up to
+`LIMIT` values; a table that began empty knows its keys, so an absent one costs no query.
 
 Queries by anything other than the primary key go through `execute`, which writes what is pending
 first, and forgets what it held of a table it changes.
@@ -146,7 +147,7 @@ class Rows:
 
     def get(self, table: Table, *key: Any) -> Row | None:
         """The row with this primary key as the batch sees it, or None. A copy: change it
-        through `put`, `update` or `upsert`."""
+        through `put` or `update`."""
         t = self._tables[table]
         t.read = True
         row = t.dirty.get(key, _MISSING)
@@ -179,16 +180,6 @@ class Rows:
         row = _full(table, values)
         # A row inserted in this batch stays new: the database still does not have it.
         self._tables[table].dirty[_key(table, row)] = row
-
-    def upsert(self, table: Table, values: Row) -> None:
-        """Inserts a row, or changes the given columns of the one with its primary key."""
-        key = _key(table, values)
-        current = self.get(table, *key)
-        if current is None:
-            self.put(table, values)
-        else:
-            current.update(values)
-            self._tables[table].dirty[key] = current
 
     def update(self, table: Table, *key: Any, **values: Any) -> None:
         """Changes some columns of a row (not its primary key); nothing if there is none."""
@@ -287,6 +278,7 @@ class _Statements:
             and_(*(c == bindparam(f"k_{c.name}") for c in self.keys))
         )
         self._insert = insert(table)
+        self.copy_types = [_copy_type(c) for c in table.columns]
         self._sql: dict[tuple[str | None, str], str] = {}
 
     def delete(self, tx: Connection, keys: list[Key]) -> None:
@@ -320,7 +312,7 @@ class _Statements:
             json = [c.name for c in columns if isinstance(c.type, JSON)]
             cursor = tx.connection.driver_connection.cursor()  # type: ignore[union-attr]
             with cursor.copy(sql) as copy:
-                copy.set_types([_copy_type(c) for c in columns])
+                copy.set_types(self.copy_types)
                 for row in rows:
                     if json:
                         row = row | {k: None if row[k] is None else Json(row[k]) for k in json}

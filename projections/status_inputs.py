@@ -182,15 +182,10 @@ class StatusInputs:
         if self.history:
             rows.put(self.manual, dict(equipment_id=e.originator_id, since=at, status=e.status))
         current = rows.get(self.current, e.originator_id)
-        if current is None:
-            return Change([e.originator_id], at)  # never installed
-        values: dict[str, Any] = dict(latest=max(current["latest"], at))
         # Two statuses set at one moment: the later in the log wins, as its row replaces.
-        if at >= current["manual_since"]:
-            values.update(manual=e.status, manual_since=at)
-        rows.update(self.current, e.originator_id, **values)
-        appended = frozenset([e.originator_id]) if at > current["latest"] else frozenset()
-        return Change([e.originator_id], at, appended)
+        if current is not None and at >= current["manual_since"]:
+            rows.update(self.current, e.originator_id, manual=e.status, manual_since=at)
+        return self._moved_to(rows, [e.originator_id], at)
 
     def retired(self, rows: Rows, e: Any) -> Change:
         if self.history:

@@ -98,10 +98,6 @@ def manual_at(manual: list[tuple[datetime, str]], moment: datetime) -> str:
     return status
 
 
-# Later than any event: what holds from then on is what holds now.
-THE_END = datetime(9999, 12, 31, tzinfo=UTC)
-
-
 def utc(moment: datetime) -> datetime:
     """The instant in UTC; SQLite hands back the naive UTC it was given."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
