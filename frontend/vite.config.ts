@@ -9,7 +9,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^@\//, replacement: '/src/' }] },
   server: { proxy: backend },
   preview: { proxy: backend },
-  build: { outDir: 'dist' },
+  // The manifest tells scripts/first-load-size.mjs what the entry loads before any lazy page.
+  build: { outDir: 'dist', manifest: true },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup-tests.ts'],

@@ -1,10 +1,10 @@
+import { AppProvider } from '@/app/provider';
 import { AppRouter } from '@/app/router';
-import { SessionProvider } from '@/features/auth/components/session-provider';
 
 export function App() {
   return (
-    <SessionProvider>
+    <AppProvider>
       <AppRouter />
-    </SessionProvider>
+    </AppProvider>
   );
 }

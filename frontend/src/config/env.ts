@@ -1,3 +1,7 @@
+/**
+ * The build's settings, checked once at start-up: a wrong value stops the app with a clear
+ * message rather than failing on the first request.
+ */
 function readApiUrl(value: string | undefined): string {
   const url = (value ?? '/api/v1').replace(/\/+$/, '');
   if (!url.startsWith('/') && !/^https?:\/\//.test(url)) {
@@ -9,3 +13,8 @@ function readApiUrl(value: string | undefined): string {
 export const env = {
   API_URL: readApiUrl(import.meta.env.VITE_API_URL),
 } as const;
+
+/** An absolute or same-origin URL of the API, for what Axios does not fetch (images, feeds, streams). */
+export function apiUrl(path: string): string {
+  return `${env.API_URL}${path}`;
+}

@@ -1,34 +1,66 @@
-import Axios, { isAxiosError } from 'axios';
+import Axios, { isAxiosError, type AxiosResponse } from 'axios';
 
 import { env } from '@/config/env';
-import { clearAccessToken, getAccessToken } from '@/lib/auth-token';
+import { endSession, getAccessToken } from '@/lib/auth-token';
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /**
+     * A log position this read must reflect (a command's answer, a live event): sent as
+     * `X-Copro-After`, the server waits until its read models have passed it.
+     */
+    after?: number;
+  }
+}
+
+/** One field the server refused: `field` is a dotted path such as `reporter.phone`. */
+export type FieldError = { field: string; message: string; type: string };
 
 /** An API failure reduced to what the interface needs; `status` is null when the server was unreachable. */
 export class ApiError extends Error {
   readonly status: number | null;
   readonly code: string | null;
+  readonly fieldErrors: FieldError[];
+  /** Seconds to wait before trying again (429 and 503 answers). */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number | null, code: string | null, message: string) {
+  constructor(
+    status: number | null,
+    code: string | null,
+    message: string,
+    fieldErrors: FieldError[] = [],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 type ErrorBody = { detail?: unknown; code?: unknown };
 
-function describeDetail(detail: unknown): string | null {
-  if (typeof detail === 'string') return detail;
-  if (Array.isArray(detail)) return JSON.stringify(detail);
-  return null;
+function isFieldError(value: unknown): value is FieldError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.field === 'string' && typeof candidate.type === 'string';
+}
+
+function retryAfter(response: AxiosResponse): number | null {
+  const header: unknown = response.headers['retry-after'];
+  const seconds = typeof header === 'string' ? Number.parseInt(header, 10) : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
 function toApiError(error: unknown): ApiError {
   if (isAxiosError<ErrorBody>(error) && error.response) {
     const body = error.response.data ?? {};
     const code = typeof body.code === 'string' ? body.code : null;
-    return new ApiError(error.response.status, code, describeDetail(body.detail) ?? error.message);
+    const fieldErrors = Array.isArray(body.detail) ? body.detail.filter(isFieldError) : [];
+    const message = typeof body.detail === 'string' ? body.detail : error.message;
+    return new ApiError(error.response.status, code, message, fieldErrors, retryAfter(error.response));
   }
   return new ApiError(null, null, error instanceof Error ? error.message : String(error));
 }
@@ -42,6 +74,7 @@ export const api = Axios.create({
 api.interceptors.request.use((config) => {
   const token = getAccessToken();
   if (token) config.headers.set('Authorization', `Bearer ${token}`);
+  if (config.after !== undefined) config.headers.set('X-Copro-After', String(config.after));
   return config;
 });
 
@@ -49,9 +82,9 @@ api.interceptors.response.use(
   (response) => response,
   (error: unknown) => {
     const apiError = toApiError(error);
-    // A rejected token is useless from now on: forget it so the visitor is signed out.
+    // A rejected token is useless from now on: the visitor is signed out and told so.
     const sentToken = isAxiosError(error) && error.config?.headers?.has?.('Authorization');
-    if (apiError.status === 401 && sentToken) clearAccessToken();
+    if (apiError.status === 401 && sentToken) endSession('expired');
     return Promise.reject(apiError);
   },
 );

@@ -1,7 +1,10 @@
 const STORAGE_KEY = 'copro.session';
 
 type StoredToken = { accessToken: string; expiresAt: number };
-type Listener = () => void;
+
+/** Why a session stopped: the visitor signed out, or the token expired or was refused. */
+export type SessionEnd = 'signed-out' | 'expired';
+type Listener = (reason: SessionEnd) => void;
 
 const listeners = new Set<Listener>();
 
@@ -17,15 +20,20 @@ function read(): StoredToken | null {
   }
 }
 
-/** The bearer token, or null when there is none or it has expired. */
+/** The bearer token, or null when there is none or it has expired (then the session ends). */
 export function getAccessToken(): string | null {
   const stored = read();
   if (!stored) return null;
   if (stored.expiresAt <= Date.now()) {
-    localStorage.removeItem(STORAGE_KEY);
+    endSession('expired');
     return null;
   }
   return stored.accessToken;
+}
+
+/** When the stored token stops being valid (ms since the epoch), or null without one. */
+export function accessTokenExpiresAt(): number | null {
+  return read()?.expiresAt ?? null;
 }
 
 export function storeAccessToken(accessToken: string, expiresInSeconds: number): void {
@@ -33,14 +41,14 @@ export function storeAccessToken(accessToken: string, expiresInSeconds: number):
   localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
 }
 
-export function clearAccessToken(): void {
+/** Forgets the token; listeners hear why, once, if there was one. */
+export function endSession(reason: SessionEnd): void {
   const hadToken = read() !== null;
   localStorage.removeItem(STORAGE_KEY);
-  if (hadToken) listeners.forEach((listener) => listener());
+  if (hadToken) listeners.forEach((listener) => listener(reason));
 }
 
-/** Called when the token is dropped, e.g. because the API rejected it. */
-export function onAccessTokenCleared(listener: Listener): () => void {
+export function onSessionEnded(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -1,6 +1,30 @@
-/** Formats an API timestamp (UTC ISO 8601) in the visitor's own time zone. */
+/**
+ * Every date and time the interface shows goes through these, with `Intl`: the API speaks UTC
+ * ISO 8601, visitors read their own time zone and language.
+ */
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A calendar day given as `YYYY-MM-DD` (the history's UTC days), e.g. "mardi 3 mars 2026". */
+export function formatDay(day: string, language: string, style: 'long' | 'short' = 'long'): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(language, options).format(date);
+}
+
+/** A number of minutes as hours and minutes, e.g. "3 h 20 min" (fr) or "3 hr 20 min" (en). */
+export function formatMinutes(total: number, language: string): string {
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  const unit = (value: number, name: 'hour' | 'minute') =>
+    new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  if (hours === 0) return unit(minutes, 'minute');
+  return minutes === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { Spinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
 import { useSession } from '@/features/auth/components/session-provider';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
@@ -22,7 +23,7 @@ export function HomeRoute() {
       {session.status === 'anonymous' ? (
         <section className="card narrow">
           <p>{t('home.signInPrompt')}</p>
-          <Link className="button button--primary" to="/login">
+          <Link className="button button--primary" to={paths.auth.login.getHref()}>
             {t('auth.signIn')}
           </Link>
           <p className="muted small">{t('home.publicPagesHint')}</p>
@@ -36,7 +37,7 @@ export function HomeRoute() {
             <ul className="condo-list">
               {session.me.roles.map((role) => (
                 <li key={`${role.copro_id}-${role.role}`}>
-                  <Link to={`/c/${encodeURIComponent(role.slug)}`}>{role.copro_name}</Link>
+                  <Link to={paths.condo.status.getHref(role.slug)}>{role.copro_name}</Link>
                   <span className="muted small">{roleLabel(t, role.role)}</span>
                 </li>
               ))}

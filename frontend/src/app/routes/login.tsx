@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 
+import { paths, safeRedirect } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
 import type { Me } from '@/features/auth/types';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -8,18 +9,21 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 export function LoginRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const redirectTo = safeRedirect(search.get('redirectTo'));
   useDocumentTitle(t('auth.loginTitle'));
 
-  function goToFirstCondo(me: Me) {
+  function goOn(me: Me) {
     const first = me.roles[0];
-    navigate(first ? `/c/${encodeURIComponent(first.slug)}` : '/', { replace: true });
+    const fallback = first ? paths.condo.status.getHref(first.slug) : paths.home.getHref();
+    navigate(redirectTo ?? fallback, { replace: true });
   }
 
   return (
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.loginTitle')}</h1>
       <p className="muted">{t('auth.loginIntro')}</p>
-      <LoginForm onSuccess={goToFirstCondo} />
+      <LoginForm onSuccess={goOn} />
     </section>
   );
 }

@@ -17,7 +17,7 @@ export function LanguageSwitch() {
           lang={language}
           aria-label={NAMES[language]}
           aria-pressed={language === active}
-          onClick={() => changeLanguage(language)}
+          onClick={() => void changeLanguage(language)}
         >
           {language.toUpperCase()}
         </button>

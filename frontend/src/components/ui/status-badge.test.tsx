@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { StatusBadge } from '@/components/ui/status-badge';
-import { i18n } from '@/lib/i18n';
+import { changeLanguage } from '@/lib/i18n';
 import { EQUIPMENT_STATUSES, type EquipmentStatus } from '@/types/equipment-status';
 
 const FRENCH_LABELS: Record<EquipmentStatus, string> = {
@@ -31,7 +31,7 @@ describe('StatusBadge', () => {
   });
 
   it('speaks English once the visitor switches language', async () => {
-    await act(() => i18n.changeLanguage('en'));
+    await act(() => changeLanguage('en'));
 
     render(
       <>

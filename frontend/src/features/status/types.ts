@@ -1,5 +1,9 @@
 import type { EquipmentStatus } from '@/types/equipment-status';
 
+// TODO(api-types): `GET /status/{slug}` and `/status/{slug}/history` answer an untyped object in
+// the OpenAPI document today; once they have response models, these become aliases of
+// `components['schemas'][…]` from '@/types/api/query'.
+
 export type Copro = {
   id: string;
   name: string;
@@ -13,13 +17,15 @@ export type Copro = {
 export type Equipment = {
   id: string;
   name: string;
-  code: string;
+  code: string | null;
   /** One of EQUIPMENT_CATEGORIES; kept as string so a new category does not break the page. */
   category: string;
   location?: string | null;
   status: EquipmentStatus;
   /** Why the status is what it is: `manual`, `incident`, `maintenance`. */
   reason?: string | null;
+  /** A maintenance window in progress names it, whatever status it shows. */
+  under_maintenance?: boolean;
 };
 
 export type Building = {
@@ -30,29 +36,38 @@ export type Building = {
   equipment: Equipment[];
 };
 
+export type IncidentStatus = 'investigating' | 'in_progress' | 'resolved' | 'closed';
+export type Impact = Exclude<EquipmentStatus, 'operational'>;
+
 export type TimelineEntry = {
   at: string;
   message: string;
-  status?: string | null;
+  status?: IncidentStatus | null;
+  status_changed?: boolean;
 };
+
+export type AffectedEquipment = { id: string; name: string | null; impact: Impact };
 
 export type Incident = {
   id: string;
   title: string;
-  impact?: EquipmentStatus | null;
-  status?: string | null;
-  started_at?: string | null;
+  message?: string | null;
+  impact?: Impact | null;
+  status: IncidentStatus;
+  started_at: string;
   resolved_at?: string | null;
   reporter_count?: number | null;
+  equipment?: AffectedEquipment[];
   timeline?: TimelineEntry[];
 };
 
 export type Maintenance = {
   id: string;
   title: string;
-  starts_at?: string | null;
-  ends_at?: string | null;
+  starts_at: string;
+  ends_at: string;
   description?: string | null;
+  equipment?: { id: string; name: string | null }[];
 };
 
 export type StatusPage = {
@@ -63,4 +78,22 @@ export type StatusPage = {
   maintenances: { in_progress: Maintenance[]; planned: Maintenance[] };
   recent_incidents: Incident[];
   status_rule: string;
+};
+
+/** One UTC day of a piece of equipment; `status` is null before its history begins. */
+export type HistoryDay = {
+  date: string;
+  status: EquipmentStatus | null;
+  minutes_not_operational: number;
+  incident_ids: string[];
+};
+
+export type EquipmentHistory = { id: string; name: string; building_id: string; days: HistoryDay[] };
+
+export type StatusHistory = {
+  from: string;
+  to: string;
+  days: number;
+  time_zone: string;
+  equipment: EquipmentHistory[];
 };

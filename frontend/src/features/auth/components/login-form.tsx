@@ -7,17 +7,28 @@ import { ApiError } from '@/lib/api-client';
 
 type LoginFormProps = { onSuccess: (me: Me) => void };
 
+const MESSAGES = {
+  invalidCredentials: 'auth.invalidCredentials',
+  pending: 'auth.accountPending',
+  deactivated: 'auth.accountDeactivated',
+  invalidInput: 'auth.invalidInput',
+  unreachable: 'auth.serverUnreachable',
+  unexpected: 'auth.unexpectedError',
+} as const;
+
+type LoginFailure = { kind: keyof typeof MESSAGES } | { kind: 'rateLimited'; seconds: number | null };
+
 export function LoginForm({ onSuccess }: LoginFormProps) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [submitting, setSubmitting] = useState(false);
-  const [errorKey, setErrorKey] = useState<ErrorKey | null>(null);
+  const [failure, setFailure] = useState<LoginFailure | null>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setSubmitting(true);
-    setErrorKey(null);
+    setFailure(null);
     try {
       const me = await signIn({
         email: String(form.get('email') ?? '').trim(),
@@ -25,21 +36,25 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
       });
       onSuccess(me);
     } catch (error) {
-      setErrorKey(errorKeyFor(error));
+      setFailure(failureOf(error));
       setSubmitting(false);
     }
   }
 
   return (
     <form className="login-form" onSubmit={handleSubmit}>
-      {errorKey ? (
+      {failure ? (
         <p className="form-error" role="alert" data-testid="login-error">
-          {t(errorKey)}
+          {failure.kind === 'rateLimited'
+            ? failure.seconds === null
+              ? t('auth.tooManyAttempts')
+              : t('auth.retryIn', { count: failure.seconds })
+            : t(MESSAGES[failure.kind])}
         </p>
       ) : null}
       <div className="field">
         <label htmlFor="login-email">{t('auth.email')}</label>
-        <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus />
+        <input id="login-email" name="email" type="email" autoComplete="username" required />
       </div>
       <div className="field">
         <label htmlFor="login-password">{t('auth.password')}</label>
@@ -52,25 +67,20 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   );
 }
 
-type ErrorKey =
-  | 'auth.invalidCredentials'
-  | 'auth.tooManyAttempts'
-  | 'auth.invalidInput'
-  | 'auth.serverUnreachable'
-  | 'auth.unexpectedError';
-
-function errorKeyFor(error: unknown): ErrorKey {
-  if (!(error instanceof ApiError)) return 'auth.unexpectedError';
+function failureOf(error: unknown): LoginFailure {
+  if (!(error instanceof ApiError)) return { kind: 'unexpected' };
+  if (error.status === 403 && error.code === 'account_pending') return { kind: 'pending' };
+  if (error.status === 403 && error.code === 'account_deactivated') return { kind: 'deactivated' };
   switch (error.status) {
     case 401:
-      return 'auth.invalidCredentials';
+      return { kind: 'invalidCredentials' };
     case 429:
-      return 'auth.tooManyAttempts';
+      return { kind: 'rateLimited', seconds: error.retryAfterSeconds };
     case 422:
-      return 'auth.invalidInput';
+      return { kind: 'invalidInput' };
     case null:
-      return 'auth.serverUnreachable';
+      return { kind: 'unreachable' };
     default:
-      return 'auth.unexpectedError';
+      return { kind: 'unexpected' };
   }
 }

@@ -4,19 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { StatusIcon } from '@/components/ui/status-icon';
 import { EquipmentRow } from '@/features/status/components/equipment-row';
-import type { Building } from '@/features/status/types';
+import type { Building, HistoryDay } from '@/features/status/types';
 
-type BuildingSectionProps = { building: Building };
+type BuildingSectionProps = {
+  building: Building;
+  /** Each piece of equipment's last days, by equipment id, once loaded. */
+  history?: ReadonlyMap<string, HistoryDay[]>;
+  incidentTitles?: ReadonlyMap<string, string>;
+};
 
 /** One building and its equipment; when everything works the list is folded away. */
-export function BuildingSection({ building }: BuildingSectionProps) {
+export function BuildingSection({ building, history, incidentTitles }: BuildingSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const allOperational = building.equipment.every((item) => item.status === 'operational');
   const list = (
     <ul className="equipment-list" aria-labelledby={headingId}>
       {building.equipment.map((item) => (
-        <EquipmentRow key={item.id} equipment={item} />
+        <EquipmentRow
+          key={item.id}
+          equipment={item}
+          days={history?.get(item.id)}
+          incidentTitles={incidentTitles}
+        />
       ))}
     </ul>
   );

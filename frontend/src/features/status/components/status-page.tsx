@@ -1,55 +1,73 @@
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { MessagePanel } from '@/components/ui/message-panel';
 import { Spinner } from '@/components/ui/spinner';
+import { apiUrl } from '@/config/env';
+import { paths } from '@/config/paths';
+import { useStatusHistory } from '@/features/status/api/get-status-history';
 import { useStatusPage } from '@/features/status/api/get-status-page';
+import { useStatusPageStream, type LiveState } from '@/features/status/api/watch-status-page';
 import { BuildingSection } from '@/features/status/components/building-section';
 import { IncidentList } from '@/features/status/components/incident-list';
+import { LiveNotice } from '@/features/status/components/live-notice';
 import { MaintenanceList } from '@/features/status/components/maintenance-list';
 import { OverallBanner } from '@/features/status/components/overall-banner';
-import type { StatusPage } from '@/features/status/types';
+import { ReportPanel } from '@/features/status/components/report-panel';
+import { StripLegend } from '@/features/status/components/strip-legend';
+import type { HistoryDay, StatusHistory, StatusPage } from '@/features/status/types';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import type { ApiError } from '@/lib/api-client';
+import { useHeadLink } from '@/hooks/use-head-link';
+import { ApiError } from '@/lib/api-client';
 
-type StatusPageContainerProps = { slug: string };
+type StatusPageContainerProps = { slug: string; signedIn: boolean };
 
-/** Fetches the public status page of `slug` and shows it, or why it cannot be shown. */
-export function StatusPageContainer({ slug }: StatusPageContainerProps) {
+/** The public page of one condo, kept up to date by its live stream. */
+export function StatusPageContainer({ slug, signedIn }: StatusPageContainerProps) {
   const { t } = useTranslation();
-  const [attempt, setAttempt] = useState(0);
-  const state = useStatusPage(slug, attempt);
-  useDocumentTitle(
-    state.status === 'success'
-      ? state.data.copro.name
-      : state.status === 'error' && state.error.status === 404
-        ? t('statusPage.notFoundTitle')
-        : null,
-  );
+  const page = useStatusPage(slug);
+  const history = useStatusHistory(slug);
+  const live = useStatusPageStream(slug);
+  useDocumentTitle(page.data?.copro.name ?? t('statusPage.loading'));
+  useHeadLink({
+    rel: 'alternate',
+    type: 'application/atom+xml',
+    href: apiUrl(`/status/${encodeURIComponent(slug)}/feed.atom`),
+    title: t('reportPanel.feed'),
+  });
 
-  if (state.status === 'loading') return <Spinner label={t('statusPage.loading')} />;
-  if (state.status === 'error') {
-    return <StatusPageError error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (page.data) {
+    return (
+      <StatusPageView
+        page={page.data}
+        history={history.data}
+        historyFailed={history.isError && !history.data}
+        live={live}
+        signedIn={signedIn}
+      />
+    );
   }
-  return <StatusPageView page={state.data} />;
+  if (page.isError) return <StatusPageError error={page.error} onRetry={() => void page.refetch()} />;
+  return <Spinner label={t('statusPage.loading')} />;
 }
 
-function StatusPageError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+function StatusPageError({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const { t } = useTranslation();
-  if (error.status === 404) {
+  const status = error instanceof ApiError ? error.status : null;
+  if (status === 404) {
     return (
       <MessagePanel title={t('statusPage.notFoundTitle')} testId="page-error">
         <p>{t('statusPage.notFoundBody')}</p>
-        <Link to="/">{t('notFound.backHome')}</Link>
+        <Link to={paths.home.getHref()}>{t('notFound.backHome')}</Link>
       </MessagePanel>
     );
   }
-  if (error.status === 401 || error.status === 403) {
+  if (status === 401 || status === 403) {
     return (
       <MessagePanel title={t('statusPage.membersOnlyTitle')} testId="page-error">
         <p>{t('statusPage.membersOnlyBody')}</p>
-        <Link className="button" to="/login">
+        <Link className="button" to={paths.auth.login.getHref(window.location.pathname)}>
           {t('auth.signIn')}
         </Link>
       </MessagePanel>
@@ -65,19 +83,38 @@ function StatusPageError({ error, onRetry }: { error: ApiError; onRetry: () => v
   );
 }
 
-type StatusPageViewProps = { page: StatusPage };
+type StatusPageViewProps = {
+  page: StatusPage;
+  history?: StatusHistory;
+  historyFailed?: boolean;
+  live?: LiveState;
+  signedIn?: boolean;
+};
 
-export function StatusPageView({ page }: StatusPageViewProps) {
+export function StatusPageView({
+  page,
+  history,
+  historyFailed = false,
+  live = 'connecting',
+  signedIn = false,
+}: StatusPageViewProps) {
   const { t } = useTranslation();
   const { copro, maintenances } = page;
-  const hasMaintenance = maintenances.in_progress.length + maintenances.planned.length > 0;
+  const days = useMemo(() => daysByEquipment(history), [history]);
+  const incidentTitles = useMemo(
+    () => new Map([...page.open_incidents, ...page.recent_incidents].map((i) => [i.id, i.title])),
+    [page.open_incidents, page.recent_incidents],
+  );
   return (
     <article className="status-page" data-testid="status-page">
       <header className="status-page__header">
-        <h1>{copro.name}</h1>
-        <p className="status-page__address">
-          {copro.address}, {copro.postal_code} {copro.city}
-        </p>
+        <div>
+          <h1>{copro.name}</h1>
+          <p className="status-page__address">
+            {copro.address}, {copro.postal_code} {copro.city}
+          </p>
+        </div>
+        <LiveNotice state={live} />
       </header>
 
       <OverallBanner status={page.overall_status} buildings={page.buildings} />
@@ -91,30 +128,39 @@ export function StatusPageView({ page }: StatusPageViewProps) {
         )}
       </section>
 
-      {hasMaintenance ? (
-        <section className="status-page__section" aria-labelledby="maintenances-heading">
-          <h2 id="maintenances-heading">{t('statusPage.maintenances')}</h2>
-          <MaintenanceList
-            title={t('statusPage.maintenanceInProgress')}
-            maintenances={maintenances.in_progress}
-          />
-          <MaintenanceList title={t('statusPage.maintenancePlanned')} maintenances={maintenances.planned} />
-        </section>
-      ) : null}
+      <section className="status-page__section" aria-labelledby="maintenances-heading">
+        <h2 id="maintenances-heading">{t('statusPage.maintenances')}</h2>
+        <MaintenanceList
+          title={t('statusPage.maintenanceInProgress')}
+          maintenances={maintenances.in_progress}
+          empty={t('statusPage.noMaintenanceInProgress')}
+        />
+        <MaintenanceList
+          title={t('statusPage.maintenancePlanned')}
+          maintenances={maintenances.planned}
+          empty={t('statusPage.noMaintenancePlanned')}
+        />
+      </section>
 
       <section className="status-page__section" aria-labelledby="equipment-heading">
         <h2 id="equipment-heading">{t('statusPage.equipmentHeading')}</h2>
+        {history ? <StripLegend days={history.days} /> : null}
+        {historyFailed ? <p className="muted">{t('strip.unavailable')}</p> : null}
         {page.buildings.map((building) => (
-          <BuildingSection key={building.id} building={building} />
+          <BuildingSection key={building.id} building={building} history={days} incidentTitles={incidentTitles} />
         ))}
       </section>
 
-      {page.recent_incidents.length > 0 ? (
-        <section className="status-page__section" aria-labelledby="recent-incidents-heading">
-          <h2 id="recent-incidents-heading">{t('statusPage.recentIncidents')}</h2>
-          <IncidentList incidents={page.recent_incidents} />
-        </section>
-      ) : null}
+      <section className="status-page__section" aria-labelledby="recent-incidents-heading">
+        <h2 id="recent-incidents-heading">{t('statusPage.recentIncidents')}</h2>
+        {page.recent_incidents.length > 0 ? (
+          <IncidentList incidents={page.recent_incidents} resolved />
+        ) : (
+          <p className="muted">{t('statusPage.noRecentIncidents')}</p>
+        )}
+      </section>
+
+      <ReportPanel copro={copro} signedIn={signedIn} />
 
       <section className="status-rule" aria-labelledby="status-rule-heading">
         <h2 id="status-rule-heading">{t('statusPage.statusRule')}</h2>
@@ -123,4 +169,8 @@ export function StatusPageView({ page }: StatusPageViewProps) {
       </section>
     </article>
   );
+}
+
+function daysByEquipment(history: StatusHistory | undefined): ReadonlyMap<string, HistoryDay[]> | undefined {
+  return history ? new Map(history.equipment.map((item) => [item.id, item.days])) : undefined;
 }
