@@ -7,11 +7,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from copro.fields import Version, long_text, refuse_control_characters, text
 from domain.application import Receipt as DomainReceipt
 
-
-def text(min_length: int, max_length: int) -> object:
-    return StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
+__all__ = ["Body", "Code", "ExpectedVersion", "Name", "Order", "Password", "Receipt", "Slug"]
+__all__ += ["long_text", "receipt", "text"]
 
 
 Name = Annotated[str, text(1, 100)]
@@ -22,7 +22,12 @@ Code = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 ]
 Order = Annotated[int, Field(ge=0, le=10_000)]
-Password = Annotated[str, StringConstraints(min_length=10, max_length=200)]
+# Never stored (only its hash), but hashed as UTF-8: a lone surrogate has no such encoding.
+Password = Annotated[
+    str, StringConstraints(min_length=10, max_length=200), refuse_control_characters(frozenset())
+]
+# The version a client read, sent back so that a concurrent change is refused, not overwritten.
+ExpectedVersion = Version | None
 
 
 class Body(BaseModel):

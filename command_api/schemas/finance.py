@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import BeforeValidator, ConfigDict, Field
 
-from command_api.schemas.common import Body, text
+from command_api.schemas.common import Body, long_text, text
+from copro.fields import Day
 from domain.expense import MAX_AMOUNT_CENTS, Category
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -22,13 +22,13 @@ def iso_date(value: object) -> object:
     raise ValueError("must be a calendar date: YYYY-MM-DD")
 
 
-CalendarDate = Annotated[dt.date, BeforeValidator(iso_date)]
+CalendarDate = Annotated[Day, BeforeValidator(iso_date)]
 Amount = Annotated[int, Field(strict=True, gt=0, le=MAX_AMOUNT_CENTS)]
 LineAmount = Annotated[int, Field(strict=True, ge=0, le=MAX_AMOUNT_CENTS)]
 Supplier = Annotated[str, text(1, 200)]
-Description = Annotated[str, text(0, 2000)]
+Description = Annotated[str, long_text(0, 2000)]
 InvoiceRef = Annotated[str, text(1, 60)]
-Reason = Annotated[str, text(3, 500)]
+Reason = Annotated[str, long_text(3, 500)]
 
 
 class ExpenseRecord(Body):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field
 
-from command_api.schemas.common import Body, text
+from command_api.schemas.common import Body, ExpectedVersion, long_text, text
+from copro.fields import Instant
 from domain.incident import Impact, IncidentStatus
 
 Title = Annotated[str, text(3, 200)]
-Message = Annotated[str, text(1, 5000)]
+Message = Annotated[str, long_text(1, 5000)]
 Location = Annotated[str, text(3, 200)]
 
 
@@ -27,7 +27,7 @@ Impacts = Annotated[list[ImpactOn], Field(min_length=1, max_length=100)]
 class IncidentOpening(Body):
     title: Title
     message: Message
-    started_at: datetime | None = None
+    started_at: Instant | None = None
     impacts: Impacts
     location: Location | None = None
 
@@ -37,7 +37,7 @@ class IncidentChanges(Body):
     message: Message | None = None
     impacts: Impacts | None = None
     location: Location | None = None
-    expected_version: int | None = None
+    expected_version: ExpectedVersion = None
 
 
 class TimelineUpdate(Body):
@@ -46,4 +46,4 @@ class TimelineUpdate(Body):
 
 
 class Comment(Body):
-    text: Annotated[str, text(1, 5000)]
+    text: Annotated[str, long_text(1, 5000)]

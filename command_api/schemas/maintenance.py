@@ -7,10 +7,13 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, Field
 
-from command_api.schemas.common import Body, text
+from command_api.schemas.common import Body, ExpectedVersion, long_text, text
+from copro.fields import IN_YEARS
 
 Title = Annotated[str, text(3, 200)]
-Description = Annotated[str, text(0, 5000)]
+Description = Annotated[str, long_text(0, 5000)]
+# A time that says its zone, within the years a condo lives in.
+When = Annotated[AwareDatetime, IN_YEARS]
 EquipmentIds = Annotated[list[UUID], Field(min_length=1, max_length=100)]
 
 
@@ -18,22 +21,22 @@ class MaintenancePlan(Body):
     title: Title
     description: Description = ""
     equipment_ids: EquipmentIds
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: When
+    ends_at: When
 
 
 class MaintenanceChanges(Body):
     title: Title | None = None
     description: Description | None = None
     equipment_ids: EquipmentIds | None = None
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
-    expected_version: int | None = None
+    starts_at: When | None = None
+    ends_at: When | None = None
+    expected_version: ExpectedVersion = None
 
 
 class MaintenanceExtension(Body):
-    ends_at: AwareDatetime
+    ends_at: When
 
 
 class MaintenanceCancellation(Body):
-    reason: Annotated[str, text(3, 500)] | None = None
+    reason: Annotated[str, long_text(3, 500)] | None = None

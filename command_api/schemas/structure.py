@@ -7,7 +7,17 @@ from uuid import UUID
 
 from pydantic import BaseModel, EmailStr
 
-from command_api.schemas.common import Body, Code, Name, Order, Password, Slug, text
+from command_api.schemas.common import (
+    Body,
+    Code,
+    ExpectedVersion,
+    Name,
+    Order,
+    Password,
+    Slug,
+    long_text,
+    text,
+)
 from domain.account import Role
 from domain.equipment import Category, Status
 
@@ -30,7 +40,7 @@ class CoproChanges(Body):
     country: Annotated[str, text(2, 100)] | None = None
     slug: Slug | None = None
     public_status_page: bool | None = None
-    expected_version: int | None = None
+    expected_version: ExpectedVersion = None
 
 
 class MemberAppointment(Body):
@@ -46,15 +56,15 @@ class MemberAppointment(Body):
 
 class BuildingAddition(Body):
     name: Name
-    description: Annotated[str, text(0, 2000)] = ""
+    description: Annotated[str, long_text(0, 2000)] = ""
     order: Order = 0
 
 
 class BuildingChanges(Body):
     name: Name | None = None
-    description: Annotated[str, text(0, 2000)] | None = None
+    description: Annotated[str, long_text(0, 2000)] | None = None
     order: Order | None = None
-    expected_version: int | None = None
+    expected_version: ExpectedVersion = None
 
 
 class EquipmentInstallation(Body):
@@ -73,12 +83,12 @@ class EquipmentChanges(Body):
     code: Code | None = None
     location: Annotated[str, text(1, 200)] | None = None
     order: Order | None = None
-    expected_version: int | None = None
+    expected_version: ExpectedVersion = None
 
 
 class StatusChange(Body):
     status: Status
-    note: Annotated[str, text(1, 500)] | None = None
+    note: Annotated[str, long_text(1, 500)] | None = None
 
 
 class Token(BaseModel):

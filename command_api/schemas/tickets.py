@@ -7,11 +7,11 @@ from uuid import UUID
 
 from pydantic import EmailStr, Field
 
-from command_api.schemas.common import Body, text
+from command_api.schemas.common import Body, long_text, text
 from command_api.schemas.incidents import ImpactOn, Title
 from domain.ticket import ContactDetails, TicketType
 
-Note = Annotated[str, text(1, 2000)]
+Note = Annotated[str, long_text(1, 2000)]
 
 
 class Reporter(Body):
@@ -27,7 +27,7 @@ class Reporter(Body):
 class TicketReport(Body):
     type: TicketType
     title: Annotated[str, text(3, 120)]
-    description: Annotated[str, text(10, 5000)]
+    description: Annotated[str, long_text(10, 5000)]
     location: Annotated[str, text(3, 200)] | None = None
     equipment_ids: Annotated[list[UUID], Field(max_length=50)] = []
     reporter: Reporter | None = None
