@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from command_api.rate_limit import RateLimited
 from copro.http_errors import install_error_envelope
+from domain.commands.plumbing import Contention
 from domain.errors import (
     DomainError,
     Forbidden,
@@ -24,6 +25,7 @@ STATUS_OF: list[tuple[type[DomainError], int]] = [
     (NotFound, 404),
     (InvalidValue, 422),
     (RuleBroken, 409),
+    (Contention, 503),
 ]
 
 
@@ -36,6 +38,8 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         if isinstance(error, RateLimited):
             status, headers = 429, {"Retry-After": str(error.retry_after)}
+        if isinstance(error, Contention):
+            headers = {"Retry-After": "1"}
         if isinstance(error, InvalidValue):
             detail: Any = [{"field": error.field, "message": error.message, "type": error.code}]
             return JSONResponse({"detail": detail, "code": "validation_error"}, status_code=422)

@@ -1,12 +1,21 @@
 """What every command shares: finding aggregates, checking who asks, claiming names, saving.
 
-Each command method takes the `Actor` asking for it first, then ids and plain values, and
-answers a `Receipt` carrying the position of its last event in the log, so that a reader can
+Each command method takes the `Actor` asking for it first (`by`), then ids and plain values,
+and answers a `Receipt` carrying the position of its last event in the log, so that a reader can
 wait until the read models have caught up with it.
+
+A command that meets a concurrent write to one of its aggregates is run again from the start
+(re-reading the aggregates and re-checking their rules), a few times: a caller who read nothing
+has nothing to be told about. Only a command carrying `expected_version` can be refused with a
+version conflict, by its own check on the run that sees the newer version.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +45,9 @@ A = TypeVar("A", bound=CondoAggregate)
 
 PLATFORM = "platform"
 
+# How many times a command meeting concurrent writes is run before the caller is asked to retry.
+ATTEMPTS = 10
+
 
 @dataclass(frozen=True)
 class Receipt:
@@ -48,6 +60,17 @@ class Receipt:
 
 class CondosBase(Application):
     """The event-sourced write side's plumbing; the commands live in the parts beside it."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every command of a part (a public method whose first parameter is `by`) is retried
+        on a concurrent write."""
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if name.startswith("_") or not inspect.isfunction(member):
+                continue
+            parameters = list(inspect.signature(member).parameters)
+            if parameters[1:2] == ["by"]:
+                setattr(cls, name, retried_on_concurrent_writes(member))
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
@@ -188,9 +211,7 @@ class CondosBase(Application):
                     return duplicate(aggregate.kind, aggregate.name)
             if isinstance(aggregate, Account) and aggregate.id in created:
                 return AccountExists("an account with this email already exists")
-        first = aggregates[0]
-        current = self._find(type(first), first.id)
-        return VersionConflict(current.version if current else 0)
+        return ConcurrentWrite()
 
 
 def check_version(aggregate: CondoAggregate, expected_version: int | None) -> None:
@@ -211,5 +232,40 @@ def what(cls: type) -> str:
     return {"Condo": "condo", "NameClaim": "name"}.get(cls.__name__, cls.__name__.lower())
 
 
+def retried_on_concurrent_writes(command: Callable[..., Receipt]) -> Callable[..., Receipt]:
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Receipt:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return command(*args, **kwargs)
+            except ConcurrentWrite:
+                if attempt == ATTEMPTS:
+                    raise Contention() from None
+                # Apart, so that the writers who met do not meet again at once.
+                time.sleep(random.uniform(0, 0.003 * attempt))
+        raise AssertionError("unreachable")
+
+    return run
+
+
 class AccountExists(RuleBroken):
     code = "account_exists"
+
+
+class ConcurrentWrite(RuleBroken):
+    """Another command saved one of this command's aggregates first; never leaves the
+    application: the command is run again."""
+
+    code = "concurrent_write"
+
+    def __init__(self) -> None:
+        super().__init__("saved by another command at the same moment")
+
+
+class Contention(DomainError):
+    """The command met concurrent writes on every attempt: the caller may retry it (HTTP 503)."""
+
+    code = "contention"
+
+    def __init__(self) -> None:
+        super().__init__("too many changes to this at the same moment, try again", retry_after=1)
