@@ -17,10 +17,15 @@ from command_api.routes import (
     maintenances,
     tickets,
 )
+from copro.body_limit import BodyLimit
+from copro.http_errors import error_responses
 from copro.settings import Settings
 from domain.application import Condos
 
 API_PREFIX = "/api/v1"
+# What any command may answer besides its success; 429 where a per-address limit applies.
+COMMAND_ERRORS = error_responses(401, 403, 404, 409, 413, 422, 503)
+LIMITED_ERRORS = error_responses(401, 403, 404, 409, 413, 422, 429, 503)
 
 
 def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
@@ -38,6 +43,7 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
         settings.anonymous_tickets_per_hour, 3600.0
     )
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     routes = (
         auth,
         accounts,
@@ -50,5 +56,10 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
         expenses,
     )
     for module in routes:
-        app.include_router(module.router, prefix=API_PREFIX)
+        limited = module in (auth, tickets)
+        app.include_router(
+            module.router,
+            prefix=API_PREFIX,
+            responses=LIMITED_ERRORS if limited else COMMAND_ERRORS,
+        )
     return app

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("copro.api")
@@ -24,6 +25,39 @@ CODE_OF_STATUS = {
 }
 
 
+class FieldError(BaseModel):
+    field: str
+    message: str
+    type: str
+
+
+class Refusal(BaseModel):
+    """Every error answer: a message (or one entry per field), a stable code, and what the code
+    says more (`current_version`, `from`/`to`, `field`, `projection`, `retry_after`…)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    detail: str | list[FieldError]
+    code: str
+
+
+WHY = {
+    401: "Not signed in, or the token is invalid, expired or ended",
+    403: "Signed in, but without the role this needs",
+    404: "No such thing, or outside the caller's condos (the same answer)",
+    409: "A rule of the condo refuses it in the current state (`code` says which)",
+    413: "The request body is over the size limit",
+    422: "Invalid input: `detail` names each field",
+    429: "Too many attempts from this address: retry after `Retry-After` seconds",
+    503: "Not ready (a read model that failed or lags, contention): retry after `Retry-After`",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers of some routes, for their OpenAPI document."""
+    return {s: {"model": Refusal, "description": WHY[s]} for s in statuses}
+
+
 def field_errors(errors: Any) -> list[dict[str, Any]]:
     """Pydantic's errors, each naming its field by its dotted path in the request."""
     named = []
@@ -31,6 +65,18 @@ def field_errors(errors: Any) -> list[dict[str, Any]]:
         location = [
             str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path")
         ]
+        if error.get("type") == "json_invalid":
+            # Its location is a character offset in the body, not a field.
+            offset = location[0] if location else "?"
+            named.append(
+                {
+                    "field": "body",
+                    "message": f"malformed JSON at character {offset}: "
+                    f"{error.get('ctx', {}).get('error', 'invalid')}",
+                    "type": "json_invalid",
+                }
+            )
+            continue
         named.append(
             {
                 "field": ".".join(location) or "body",

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     login_attempts_per_minute: int = 10
     # Tickets one client address may submit anonymously per hour.
     anonymous_tickets_per_hour: int = 20
+    # Request bodies larger than this are refused (413) before they are parsed.
+    max_body_bytes: int = 1_048_576
     frontend_dir: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
     @model_validator(mode="after")
