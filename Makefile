@@ -9,7 +9,7 @@ NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/index.html
 FRONT_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: run test setup check-tools lint bench clean
+.PHONY: run test setup check-tools lint bench clean stack
 
 run: setup
 	COPRO_ENV=dev $(BIN)/copro demo --if-empty
@@ -39,6 +39,11 @@ $(NODE_STAMP): frontend/package.json frontend/package-lock.json
 
 $(DIST): $(NODE_STAMP) $(FRONT_SOURCES)
 	cd frontend && npm run build
+
+# The compose topology as local processes (no Docker engine here): nginx, both APIs, the
+# projector and the scheduler on PostgreSQL (COPRO_DATABASE_URL, default a local copro_stack).
+stack: setup
+	$(BIN)/python infra/stack.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -187,6 +187,9 @@ class SinglePageFiles(StaticFiles):
             return FileResponse(Path(str(self.directory)) / "index.html")
 
 
+COMMAND_DOCUMENT = "/api/v1/command/openapi.json"
+
+
 class Site:
     """One origin: GET/HEAD under /api go to the query API, other verbs to the command API,
     everything else to the built frontend."""
@@ -217,7 +220,8 @@ class Site:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
         elif scope["type"] == "http" and scope["path"].startswith("/api/"):
-            reads = scope["method"] in ("GET", "HEAD")
+            # The command API's own document is read with GET, like nginx routes it.
+            reads = scope["method"] in ("GET", "HEAD") and scope["path"] != COMMAND_DOCUMENT
             await (self.query_app if reads else self.command_app)(scope, receive, send)
         else:
             await self.frontend(scope, receive, send)

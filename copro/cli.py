@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 from typing import Annotated, Any
 
@@ -14,12 +16,22 @@ from rich.table import Table
 
 from copro.settings import Settings
 
-app = typer.Typer(help="Copro: the day-to-day life of a condominium.", no_args_is_help=True)
-admin_app = typer.Typer(help="Platform administration.", no_args_is_help=True)
+# Plain help: typer's rich help shows a type (`<bool>`) after flags, which take no value.
+app = typer.Typer(
+    help="Copro: the day-to-day life of a condominium.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+admin_app = typer.Typer(
+    help="Platform administration.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(admin_app, name="admin")
-projections_app = typer.Typer(help="Operate the read models.", no_args_is_help=True)
+projections_app = typer.Typer(
+    help="Operate the read models.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(projections_app, name="projections")
-console = Console()
+# Not in a terminal (a pipe, a log, a test) rich would cut tables at 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 240)
 
 Host = Annotated[str, typer.Option(help="Address to listen on.")]
 Port = Annotated[int, typer.Option(help="Port to listen on.")]
@@ -45,7 +57,15 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
 
     settings = load_settings()
     console.print(f"Copro on http://{host}:{port} ({_store(settings)})")
-    uvicorn.run(create_site(settings), host=host, port=port, log_level=settings.log_level.lower())
+    uvicorn.run(
+        create_site(settings),
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        # Nothing stands in front of it unless said so: a client's X-Forwarded-For is not
+        # believed (login limits count the address that connected).
+        proxy_headers="FORWARDED_ALLOW_IPS" in os.environ,
+    )
 
 
 @app.command("command-api")
@@ -225,13 +245,16 @@ def projections_status() -> None:
 
 @projections_app.command("rebuild")
 def projections_rebuild(
-    names: Annotated[list[str] | None, typer.Argument(help="Projections to rebuild.")] = None,
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Projections to rebuild.", metavar="NAME...")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Rebuild every projection.")] = False,
     workers: Annotated[
         int | None,
         typer.Option(
             "--workers",
             min=1,
+            metavar="N",
             help="Processes sharing the work (PostgreSQL; default: 2 on 2 cores or more).",
         ),
     ] = None,

@@ -45,10 +45,29 @@ def test_the_web_service_routes_reads_and_writes_to_the_two_apis() -> None:
     nginx = (INFRA / "nginx.conf").read_text()
     assert web["image"].startswith("nginx")
     assert "GET     query-api" in nginx and "default command-api" in nginx
-    assert "server query-api:8002" in nginx and "server command-api:8001" in nginx
+    assert "server ${COPRO_QUERY_API}" in nginx and "server ${COPRO_COMMAND_API}" in nginx
+    assert web["environment"]["COPRO_QUERY_API"] == "query-api:8002"
+    assert web["environment"]["COPRO_COMMAND_API"] == "command-api:8001"
+    assert any(v.endswith("/etc/nginx/templates/default.conf.template:ro") for v in web["volumes"])
     ports = {
         s["command"][-1]
         for n, s in compose()["services"].items()
         if n in ("command-api", "query-api")
     }
     assert ports == {"8001", "8002"}
+
+
+def test_the_apis_believe_only_nginx_about_client_addresses() -> None:
+    services = compose()["services"]
+    nginx_address = services["web"]["networks"]["copro"]["ipv4_address"]
+    for name in ("command-api", "query-api"):
+        assert services[name]["environment"]["FORWARDED_ALLOW_IPS"] == nginx_address
+        # Reachable through nginx only.
+        assert "ports" not in services[name]
+    nginx = (INFRA / "nginx.conf").read_text()
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
+    assert "$proxy_add_x_forwarded_for" not in nginx
+
+
+def test_nginx_refuses_bodies_over_one_megabyte() -> None:
+    assert "client_max_body_size 1m;" in (INFRA / "nginx.conf").read_text()
