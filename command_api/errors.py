@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from command_api.rate_limit import RateLimited
-from copro.http_errors import install_error_envelope
+from copro.http_errors import install_error_envelope, not_found_detail
 from domain.commands.plumbing import Contention
 from domain.errors import (
     DomainError,
@@ -43,5 +43,6 @@ def install_error_handlers(app: FastAPI) -> None:
         if isinstance(error, InvalidValue):
             detail: Any = [{"field": error.field, "message": error.message, "type": error.code}]
             return JSONResponse({"detail": detail, "code": "validation_error"}, status_code=422)
-        body = {"detail": error.message, "code": error.code, **error.details}
+        message = not_found_detail(request) if isinstance(error, NotFound) else error.message
+        body = {"detail": message, "code": error.code, **error.details}
         return JSONResponse(body, status_code=status, headers=headers)

@@ -53,6 +53,35 @@ WHY = {
 }
 
 
+# What a route's last path parameter names, for its 404 body.
+KIND_OF_PARAMETER = {
+    "copro_id": "condo",
+    "slug": "condo",
+    "building_id": "building",
+    "equipment_id": "equipment",
+    "ticket_id": "ticket",
+    "incident_id": "incident",
+    "maintenance_id": "maintenance window",
+    "expense_id": "expense",
+    "account_id": "account",
+    "invitation_id": "invitation",
+    "aggregate_id": "aggregate",
+    "year": "budget",
+}
+
+
+def not_found_detail(request: Request) -> str:
+    """The one 404 message of a route, whatever was missing: the thing its path names did not
+    exist, or lay outside the caller's condos, or something it leads to did — a caller must not
+    tell these apart."""
+    route = request.scope.get("route")
+    names = getattr(route, "param_convertors", {}) or {}
+    kind = next(
+        (KIND_OF_PARAMETER[n] for n in reversed(list(names)) if n in KIND_OF_PARAMETER), None
+    )
+    return f"no such {kind}" if kind else "not found"
+
+
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The error answers of some routes, for their OpenAPI document."""
     return {s: {"model": Refusal, "description": WHY[s]} for s in statuses}
