@@ -8,7 +8,10 @@ its inserts (never enable POSTGRES_ENABLE_DB_FUNCTIONS, which bypasses that lock
 Rebuilds are blue/green: the projection is built again from position 0 into shadow tables
 (same names, in the `copro_rebuild` schema — an attached database on SQLite) while the live
 tables keep serving and, if the shape has not changed, keep following the log; when the shadow
-has caught up, one transaction swaps it in.
+has caught up, one transaction swaps it in. On PostgreSQL that transaction takes the live
+tables' exclusive locks all at once, waiting a moment at most: a reader holding one of them
+(each reader's statement is a transaction of its own) makes the swap give way and try again in a
+later round, never the reader fail.
 """
 
 from __future__ import annotations
@@ -21,13 +24,20 @@ from typing import Any
 
 from eventsourcing.application import Application
 from eventsourcing.utils import get_topic
-from sqlalchemy import Connection, Engine, MetaData, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, MetaData, delete, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from projections.rows import Rows, shadow
-from projections.state import REBUILD_SCHEMA, projection_state
+from projections.state import REBUILD_SCHEMA, Standing, Telling, projection_state, telling
 from projections.state import metadata as state_metadata
 
 log = logging.getLogger("copro.projector")
+
+# How long a swap waits for each live table's lock before giving way to the readers holding it:
+# a reader's statement lasts milliseconds; the readers queued behind the swap wait this long.
+SWAP_LOCK_TIMEOUT = "50ms"
+# What PostgreSQL answers a swap that gave way: lock_timeout expired, or a deadlock detected.
+GIVE_WAY = {"55P03", "40P01"}
 
 Handler = Callable[[Rows, Any], None]
 # A handler of every event, told the event's position in the log (the audit index).
@@ -95,10 +105,10 @@ class Projector:
     def setup(self) -> None:
         """Creates the tables; a projection whose version changed is rebuilt beside them."""
         create_tables(self.engine, state_metadata, self.projection.metadata)
-        with self.engine.begin() as tx:
-            row = self._row(tx)
+        with telling(self.engine) as change:
+            row = self._row(change.tx)
             if row is None:
-                tx.execute(
+                change.tx.execute(
                     insert(projection_state).values(
                         name=self.name,
                         version=self.projection.version,
@@ -107,6 +117,7 @@ class Projector:
                         updated_at=now(),
                     )
                 )
+                change.told(self.name, Standing(0))
                 return
         if (
             row.version != self.projection.version
@@ -140,11 +151,11 @@ class Projector:
 
     def reset(self) -> None:
         """Empties the live tables and starts again from the beginning of the log, in place."""
-        with self.engine.begin() as tx:
+        with telling(self.engine) as change:
             for table in reversed(self.projection.metadata.sorted_tables):
-                tx.execute(delete(table))
+                change.tx.execute(delete(table))
             self._live_rows.forget()
-            tx.execute(
+            change.tx.execute(
                 self._state_update().values(
                     position=0,
                     state="running",
@@ -154,14 +165,15 @@ class Projector:
                     rebuild_position=None,
                 )
             )
+            change.told(self.name, Standing(0))
 
     def set_state(self, state: str) -> None:
         """`paused`, or `running` again (which also clears a recorded failure)."""
         values: dict[str, Any] = {"state": state, "updated_at": now()}
         if state == "running":
             values.update(error=None, error_position=None)
-        with self.engine.begin() as tx:
-            tx.execute(self._state_update().values(**values))
+        with telling(self.engine) as change:
+            self._tell_state(change, values)
 
     def status(self) -> Any:
         with self.engine.connect() as conn:
@@ -195,46 +207,14 @@ class Projector:
     def rows(self, *, live: bool) -> Rows:
         return self._live_rows if live else self._shadow_rows
 
-    def swap(self, rebuilt_position: int) -> None:
-        """Puts the rebuilt tables in place of the live ones, in one transaction."""
-        with self.engine.begin() as tx:
-            tables = self.projection.metadata.sorted_tables
-            if tx.dialect.name == "postgresql":
-                with shadow(tx) as rebuilt:
-                    # Readers keep the live tables meanwhile: they are only dropped below.
-                    for index in self._indexes_after_rebuild():
-                        index.create(rebuilt)
-                for table in reversed(tables):
-                    tx.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-                for table in tables:
-                    tx.execute(
-                        text(f'ALTER TABLE "{REBUILD_SCHEMA}"."{table.name}" SET SCHEMA public')
-                    )
-            else:
-                # SQLite cannot move a table between databases: the rows are copied in one
-                # transaction, so readers see the old rows until it commits, then the new.
-                for table in reversed(tables):
-                    tx.execute(delete(table))
-                self.projection.metadata.drop_all(tx)
-                # Unqualified existence checks would find the shadow copies: create blindly.
-                self.projection.metadata.create_all(tx, checkfirst=False)
-                for table in tables:
-                    columns = ", ".join(f'"{c.name}"' for c in table.columns)
-                    tx.execute(
-                        text(
-                            f'INSERT INTO main."{table.name}" ({columns}) '
-                            f'SELECT {columns} FROM "{REBUILD_SCHEMA}"."{table.name}"'
-                        )
-                    )
-            tx.execute(
-                self._state_update().values(
-                    version=self.projection.version,
-                    position=rebuilt_position,
-                    rebuild_version=None,
-                    rebuild_position=None,
-                    updated_at=now(),
-                )
-            )
+    def swap(self, rebuilt_position: int) -> bool:
+        """Puts the rebuilt tables in place of the live ones, in one transaction; answers False
+        if it gave way to readers (PostgreSQL), to be tried again in a later round."""
+        if self.engine.dialect.name == "postgresql":
+            if not self._swap_tables(rebuilt_position):
+                return False
+        else:
+            self._copy_tables(rebuilt_position)
         # What the rebuild kept is what the live tables now hold.
         self._live_rows, self._shadow_rows = self._shadow_rows, self._live_rows
         self._live_rows.shadow, self._shadow_rows.shadow = False, True
@@ -243,6 +223,75 @@ class Projector:
             with self.engine.begin() as tx, shadow(tx) as rebuilt:
                 self.projection.metadata.drop_all(rebuilt)
         log.info("projection %s: rebuilt tables swapped in at %s", self.name, rebuilt_position)
+        return True
+
+    def _swap_tables(self, rebuilt_position: int) -> bool:
+        tables = self.projection.metadata.sorted_tables
+        # Indexes first, in their own transaction: no reader uses the shadow tables, and no
+        # live table is locked while they are built.
+        with self.engine.begin() as tx, shadow(tx) as rebuilt:
+            for index in self._indexes_after_rebuild():
+                index.create(rebuilt, checkfirst=True)
+        try:
+            with telling(self.engine) as change:
+                tx = change.tx
+                tx.execute(text(f"SET LOCAL lock_timeout = '{SWAP_LOCK_TIMEOUT}'"))
+                live = [
+                    name
+                    for name in (t.name for t in tables)
+                    if tx.execute(select(func.to_regclass(f'"{name}"'))).scalar()
+                ]
+                if live:
+                    # All at once: holding some while waiting for others is how swaps and
+                    # readers deadlocked.
+                    names = ", ".join(f'"{name}"' for name in live)
+                    tx.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
+                for table in reversed(tables):
+                    tx.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
+                for table in tables:
+                    tx.execute(
+                        text(f'ALTER TABLE "{REBUILD_SCHEMA}"."{table.name}" SET SCHEMA public')
+                    )
+                self._swapped(change, rebuilt_position)
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) not in GIVE_WAY:
+                raise
+            log.info("projection %s: swap gave way to readers; trying again", self.name)
+            return False
+        return True
+
+    def _copy_tables(self, rebuilt_position: int) -> None:
+        # SQLite cannot move a table between databases: the rows are copied in one transaction,
+        # so readers see the old rows until it commits, then the new.
+        tables = self.projection.metadata.sorted_tables
+        with telling(self.engine) as change:
+            tx = change.tx
+            for table in reversed(tables):
+                tx.execute(delete(table))
+            self.projection.metadata.drop_all(tx)
+            # Unqualified existence checks would find the shadow copies: create blindly.
+            self.projection.metadata.create_all(tx, checkfirst=False)
+            for table in tables:
+                columns = ", ".join(f'"{c.name}"' for c in table.columns)
+                tx.execute(
+                    text(
+                        f'INSERT INTO main."{table.name}" ({columns}) '
+                        f'SELECT {columns} FROM "{REBUILD_SCHEMA}"."{table.name}"'
+                    )
+                )
+            self._swapped(change, rebuilt_position)
+
+    def _swapped(self, change: Telling, rebuilt_position: int) -> None:
+        change.tx.execute(
+            self._state_update().values(
+                version=self.projection.version,
+                position=rebuilt_position,
+                rebuild_version=None,
+                rebuild_position=None,
+                updated_at=now(),
+            )
+        )
+        change.told(self.name, Standing(rebuilt_position))
 
     def _indexes_after_rebuild(self) -> list[Any]:
         """Indexes a rebuild builds once its rows are in, rather than row by row: faster on
@@ -260,15 +309,21 @@ class Projector:
         log.error(
             "projection %s stopped at position %s: %s", self.name, position, type(error).__name__
         )
-        with self.engine.begin() as tx:
-            tx.execute(
-                self._state_update().values(
-                    state="failed",
-                    error=f"{type(error).__name__}: {error}"[:2000],
-                    error_position=position,
-                    updated_at=now(),
-                )
-            )
+        values = {
+            "state": "failed",
+            "error": f"{type(error).__name__}: {error}"[:2000],
+            "error_position": position,
+            "updated_at": now(),
+        }
+        with telling(self.engine) as change:
+            self._tell_state(change, values)
+
+    def _tell_state(self, change: Telling, values: dict[str, Any]) -> None:
+        reached = change.tx.execute(
+            self._state_update().values(**values).returning(projection_state.c.position)
+        ).scalar_one_or_none()
+        if reached is not None:
+            change.told(self.name, Standing(reached, values["state"]))
 
     def _row(self, conn: Connection) -> Any:
         return conn.execute(

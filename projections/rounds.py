@@ -2,7 +2,8 @@
 those at the same position, applied in one transaction, each with its own position.
 
 A batch of events and the position reached are committed in one transaction, so after a crash
-a projection resumes exactly where it committed: nothing lost, nothing applied twice.
+a projection resumes exactly where it committed: nothing lost, nothing applied twice. The
+commit tells the query API where the live tables now stand (`projections.state.telling`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, select, update
 
 from projections.engine import PositionMoved, ProjectionFailed, Projector, now
 from projections.rows import Rows
-from projections.state import projection_state
+from projections.state import Standing, projection_state, telling
 
 
 @dataclass
@@ -59,9 +60,9 @@ def run_together(projectors: list[Projector]) -> int:
         if row is None or row.state != "running":
             continue
         if row.rebuild_position is not None and row.rebuild_position >= head:
-            projector.swap(row.rebuild_position)
-            moved += 1
-            continue  # its live tables are new: next round
+            # Swapped, its live tables are new: next round. Given way to readers: next round too.
+            moved += projector.swap(row.rebuild_position)
+            continue
         # Live tables of another shape than this code's are left as they are until the swap.
         if row.version == projector.projection.version and row.position < head:
             groups.setdefault(row.position, []).append(_Lane(projector, True, row.position))
@@ -101,7 +102,8 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
     failing: _Lane | None = None
     began = time.perf_counter()
     try:
-        with engine.begin() as tx:
+        with telling(engine) as change:
+            tx = change.tx
             for lane in lanes:
                 lane.rows.begin(tx, position)
             for notification in notifications:
@@ -137,6 +139,9 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
                 if changed.rowcount != len(moving):
                     # Someone else moved one of them meanwhile: this batch must not count.
                     raise PositionMoved(", ".join(moving))
+                if live:
+                    for name in moving:
+                        change.told(name, Standing(reached))
     except PositionMoved:
         for lane in lanes:
             lane.rows.forget()
