@@ -13,20 +13,12 @@ import { parseArgs } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+
 const TOTAL_BUDGET_MS = 30_000;
 // Kept back from the budget for the screenshot and closing the browser.
 const TEARDOWN_MS = 3_000;
 const STATUSES = ['operational', 'maintenance', 'degraded', 'partial_outage', 'major_outage'];
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const USAGE = `usage: node e2e/status-page.mjs --url URL --slug SLUG --equipment-id ID
        (--expect-status STATUS | --expect-label TEXT | both)
@@ -50,7 +42,7 @@ function readOptions() {
         screenshot: { type: 'string' },
         language: { type: 'string' },
         viewport: { type: 'string', default: '1280x900' },
-        chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+        chromium: { type: 'string', default: CHROMIUM_PATH },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,

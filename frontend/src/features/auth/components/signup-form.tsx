@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormAlert } from '@/components/ui/form/form-alert';
+import { leavingForSubmit } from '@/components/ui/form/leaving-for-submit';
 import { FieldMessage } from '@/components/ui/form/problem-message';
 import { TextField } from '@/components/ui/form/text-field';
 import { useRegister } from '@/features/auth/api/register';
@@ -71,7 +72,9 @@ export function SignUpForm({ condo, onDone }: SignUpFormProps) {
     value: values[field],
     problem: problems[field],
     onChange: (event: { target: { value: string } }) => update(field, event.target.value),
-    onBlur: () => checkOnBlur(field),
+    onBlur: (event: FocusEvent) => {
+      if (!leavingForSubmit(event)) checkOnBlur(field);
+    },
   });
   const buildingProblem = problems.building;
 
@@ -103,7 +106,9 @@ export function SignUpForm({ condo, onDone }: SignUpFormProps) {
           aria-invalid={buildingProblem ? true : undefined}
           aria-describedby={buildingProblem ? `${id('building')}-error` : undefined}
           onChange={(event) => update('building', event.target.value)}
-          onBlur={() => checkOnBlur('building')}
+          onBlur={(event) => {
+            if (!leavingForSubmit(event)) checkOnBlur('building');
+          }}
         >
           <option value="">{t('signup.chooseBuilding')}</option>
           {condo.buildings.map((building) => (

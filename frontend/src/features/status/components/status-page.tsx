@@ -114,7 +114,12 @@ export function StatusPageView({
             {copro.address}, {copro.postal_code} {copro.city}
           </p>
         </div>
-        <LiveNotice state={live} />
+        <div className="status-page__actions">
+          <LiveNotice state={live} />
+          <Link className="button button--primary" to={paths.condo.report.getHref(copro.slug)}>
+            {t('reportPanel.report')}
+          </Link>
+        </div>
       </header>
 
       <OverallBanner status={page.overall_status} buildings={page.buildings} />

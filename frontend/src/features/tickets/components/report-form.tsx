@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormAlert } from '@/components/ui/form/form-alert';
+import { leavingForSubmit } from '@/components/ui/form/leaving-for-submit';
 import { TextField } from '@/components/ui/form/text-field';
 import { useReportTicket } from '@/features/tickets/api/report-ticket';
 import { EquipmentPicker } from '@/features/tickets/components/equipment-picker';
@@ -94,7 +95,9 @@ export function ReportForm({ coproId, buildings, anonymous, onReported }: Report
     value: values[field],
     problem: problems[field],
     onChange: (event: { target: { value: string } }) => update(field, event.target.value),
-    onBlur: () => checkOnBlur(field),
+    onBlur: (event: FocusEvent) => {
+      if (!leavingForSubmit(event)) checkOnBlur(field);
+    },
   });
   const isIncident = values.type === 'incident';
   return (
