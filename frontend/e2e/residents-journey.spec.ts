@@ -48,8 +48,10 @@ test('a broken lift reported from the QR code is followed live on the status pag
   let visitorTicket: Receipt;
   await test.step('a visitor opens the QR code’s target and reports the lift broken, anonymously', async () => {
     await visitor.goto(`/c/${SLUG}`);
+    // The QR code is the server's image (GET /status/{slug}/qr.svg); the page drops it while the
+    // server has none, so this check is soft: the journey goes on from the link it points to.
     const qr = visitor.getByRole('link', { name: /QR code du formulaire de signalement/ });
-    await expect(qr).toHaveAttribute('href', `/c/${SLUG}/report`);
+    await expect.soft(qr, 'the QR code links to the report form').toHaveAttribute('href', `/c/${SLUG}/report`);
     await visitor.goto(`/c/${SLUG}/report`);
     await visitor.getByLabel('Titre').fill(`${lift.name} bloqué`);
     await visitor.getByLabel('Description').fill('Il ne répond plus aux appels depuis ce matin.');

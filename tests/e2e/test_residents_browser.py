@@ -129,7 +129,7 @@ def test_playwright_spec_passes_against_a_real_server(residents_server: Server, 
 
 
 # Issue 9 asks for 100 kB; React, React Router, Axios, i18next and TanStack Query alone weigh
-# about 105 kB gzipped, so the first load measures about 126 kB (see frontend/README.md). This
+# about 105 kB gzipped, so the first load measures about 127 kB (see frontend/README.md). This
 # ceiling keeps it from growing while that choice is open; the figure is printed either way.
 FIRST_LOAD_TARGET = 100_000
 FIRST_LOAD_CEILING = 130_000

@@ -2,6 +2,7 @@ import Axios, { isAxiosError, type AxiosResponse } from 'axios';
 
 import { env } from '@/config/env';
 import { endSession, getAccessToken } from '@/lib/auth-token';
+import type { components } from '@/types/api/command';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -14,7 +15,7 @@ declare module 'axios' {
 }
 
 /** One field the server refused: `field` is a dotted path such as `reporter.phone`. */
-export type FieldError = { field: string; message: string; type: string };
+export type FieldError = components['schemas']['FieldError'];
 
 /** An API failure reduced to what the interface needs; `status` is null when the server was unreachable. */
 export class ApiError extends Error {

@@ -54,7 +54,7 @@ export interface paths {
         };
         /**
          * Me
-         * @description The signed-in account and its roles per condo.
+         * @description The signed-in account: who they are, its status and its roles per condo.
          */
         get: operations["auth-me"];
         put?: never;
@@ -300,7 +300,8 @@ export interface paths {
         /**
          * List Maintenances
          * @description The condo's maintenance windows overlapping [from, to) (by default the last 30 days to
-         *     the next 90), earliest first; a time without a zone is UTC.
+         *     the next 90), earliest first, each with its version (for `expected_version`); a time
+         *     without a zone is UTC.
          */
         get: operations["maintenances-list"];
         put?: never;
@@ -402,10 +403,30 @@ export interface paths {
         };
         /**
          * Get Incident
-         * @description One incident with its public timeline and linked ticket count; for the condo's managers,
-         *     its internal comments too.
+         * @description One incident with its public timeline, linked ticket count and version (for
+         *     `expected_version`); for the condo's managers, its internal comments too.
          */
         get: operations["incidents-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Invitations
+         * @description The invitations awaiting the signed-in account's answer: condo, role and home offered.
+         */
+        get: operations["invitations-mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -485,7 +506,9 @@ export interface paths {
         };
         /**
          * Readyz
-         * @description Readiness: the read database answers and no read model has stopped on an error.
+         * @description Readiness: the read database answers and the public status page's read models run
+         *     (another failed read model makes only its own routes answer 503); every read model's
+         *     state and position.
          */
         get: operations["health-ready"];
         put?: never;
@@ -504,7 +527,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Status Page
+         * Status Page Of
          * @description The condo's status page: equipment and their shown status, incidents, maintenance.
          */
         get: operations["status-page"];
@@ -818,8 +841,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                copro_id: string;
                 year: number;
+                copro_id: string;
             };
             cookie?: never;
         };
@@ -1240,6 +1263,40 @@ export interface operations {
             path: {
                 incident_id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "invitations-mine": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
