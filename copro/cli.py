@@ -139,9 +139,10 @@ def demo(
         bool, typer.Option("--if-empty", help="Do nothing if the store already holds events.")
     ] = False,
 ) -> None:
-    """Creates the demo condo, Résidence Les Tilleuls, and prints its logins."""
+    """Creates the demo condo, Résidence Les Tilleuls, with a year of its life (dated across
+    the last twelve months), and prints its logins and the platform admin's."""
     from copro.bootstrap import open_condos
-    from copro.demo import LOGINS, SLUG, seed_demo
+    from copro.demo import ADMIN, LOGINS, SLUG, seed_demo
 
     settings = load_settings()
     condos = open_condos(settings)
@@ -152,7 +153,7 @@ def demo(
     seeded = seed_demo(condos)
     console.print(f"Demo condo: Résidence Les Tilleuls — status page /c/{seeded.slug}")
     table = Table("role", "email", "password")
-    for login in LOGINS:
+    for login in [ADMIN, *LOGINS]:
         table.add_row(login.role, login.email, login.password)
     console.print(table)
 
