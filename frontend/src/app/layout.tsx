@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 
+import { opensConsole } from '@/app/routes/console/access';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { paths } from '@/config/paths';
 import { SessionEndedNotice } from '@/features/auth/components/session-ended-notice';
@@ -44,6 +45,7 @@ function AccountNav() {
     <nav className="account-nav" aria-label={t('app.account')}>
       {session.status === 'signed-in' ? (
         <>
+          {opensConsole(session.me) ? <NavLink to={paths.console.root.getHref()}>{t('app.console')}</NavLink> : null}
           <NavLink to={paths.me.tickets.getHref()}>{t('myTickets.title')}</NavLink>
           <button type="button" className="link-button" onClick={session.signOut}>
             {t('auth.signOut')}

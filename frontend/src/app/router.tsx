@@ -15,6 +15,12 @@ const ReportRoute = lazy(async () => ({ default: (await import('@/app/routes/rep
 const SignUpRoute = lazy(async () => ({ default: (await import('@/app/routes/signup')).SignUpRoute }));
 const MyTicketsRoute = lazy(async () => ({ default: (await import('@/app/routes/my-tickets')).MyTicketsRoute }));
 const MyTicketRoute = lazy(async () => ({ default: (await import('@/app/routes/my-ticket')).MyTicketRoute }));
+// The manager's console: one chunk for its frame, one more per page, never in the first load.
+const ConsoleRoutes = lazy(async () => {
+  const module = await import('@/app/routes/console/routes');
+  await module.consoleReady();
+  return { default: module.ConsoleRoutes };
+});
 const NotFoundRoute = lazy(async () => ({ default: (await import('@/app/routes/not-found')).NotFoundRoute }));
 
 export function AppRouter() {
@@ -29,6 +35,7 @@ export function AppRouter() {
           <Route path={paths.condo.signup.path} element={<Page route={<SignUpRoute />} />} />
           <Route path={paths.me.tickets.path} element={<Page route={<MyTicketsRoute />} />} />
           <Route path={paths.me.ticket.path} element={<Page route={<MyTicketRoute />} />} />
+          <Route path={`${paths.console.root.path}/*`} element={<Page route={<ConsoleRoutes />} />} />
           <Route path="*" element={<Page route={<NotFoundRoute />} />} />
         </Route>
       </Routes>

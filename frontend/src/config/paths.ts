@@ -19,6 +19,30 @@ export const paths = {
       getHref: (slug: string) => `/c/${encodeURIComponent(slug)}/signup`,
     },
   },
+  // The manager's console: one page per part of the condo's life, under the condo it is about.
+  console: {
+    root: { path: '/console', getHref: () => '/console' },
+    condo: { path: '/console/:coproId', getHref: (coproId: string) => consoleHref(coproId) },
+    tickets: { path: '/console/:coproId/tickets', getHref: (coproId: string) => consoleHref(coproId, 'tickets') },
+    ticket: {
+      path: '/console/:coproId/tickets/:ticketId',
+      getHref: (coproId: string, ticketId: string) => consoleHref(coproId, 'tickets', ticketId),
+    },
+    incidents: { path: '/console/:coproId/incidents', getHref: (coproId: string) => consoleHref(coproId, 'incidents') },
+    newIncident: {
+      path: '/console/:coproId/incidents/new',
+      getHref: (coproId: string) => consoleHref(coproId, 'incidents', 'new'),
+    },
+    incident: {
+      path: '/console/:coproId/incidents/:incidentId',
+      getHref: (coproId: string, incidentId: string) => consoleHref(coproId, 'incidents', incidentId),
+    },
+    maintenance: { path: '/console/:coproId/maintenance', getHref: (coproId: string) => consoleHref(coproId, 'maintenance') },
+    buildings: { path: '/console/:coproId/buildings', getHref: (coproId: string) => consoleHref(coproId, 'buildings') },
+    members: { path: '/console/:coproId/members', getHref: (coproId: string) => consoleHref(coproId, 'members') },
+    expenses: { path: '/console/:coproId/expenses', getHref: (coproId: string) => consoleHref(coproId, 'expenses') },
+    statistics: { path: '/console/:coproId/statistics', getHref: (coproId: string) => consoleHref(coproId, 'statistics') },
+  },
   me: {
     tickets: { path: '/me/tickets', getHref: () => '/me/tickets' },
     ticket: {
@@ -27,6 +51,10 @@ export const paths = {
     },
   },
 } as const;
+
+function consoleHref(coproId: string, ...segments: string[]): string {
+  return ['/console', coproId, ...segments].map((segment, index) => (index === 0 ? segment : encodeURIComponent(segment))).join('/');
+}
 
 /** Where to go after signing in: only a path of this site, never another origin. */
 export function safeRedirect(target: string | null | undefined): string | null {

@@ -31,10 +31,19 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage ?? null) ? (i18n.resolvedLanguage as Language) : 'fr';
 }
 
+// What must be ready before the interface speaks another language: the texts of the lazily
+// loaded parts (src/lib/i18n-namespaces.ts registers them when they load).
+const preparations = new Set<(language: Language) => Promise<void>>();
+
+export function beforeLanguageSwitch(prepare: (language: Language) => Promise<void>): void {
+  preparations.add(prepare);
+}
+
 async function switchTo(language: Language): Promise<void> {
   if (!i18n.hasResourceBundle(language, 'translation')) {
     i18n.addResourceBundle(language, 'translation', await LOADERS[language]());
   }
+  await Promise.all([...preparations].map((prepare) => prepare(language)));
   await i18n.changeLanguage(language);
 }
 

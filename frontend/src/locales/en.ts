@@ -8,6 +8,7 @@ export const en: Messages = {
     language: 'Language',
     home: 'Home',
     account: 'Account',
+    console: 'Console',
     loadingPage: 'Loading the page…',
   },
   status: {

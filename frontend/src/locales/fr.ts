@@ -6,6 +6,7 @@ export const fr = {
     language: 'Langue',
     home: 'Accueil',
     account: 'Compte',
+    console: 'Gestion',
     loadingPage: 'Chargement de la page…',
   },
   status: {
@@ -262,6 +263,7 @@ export const fr = {
   },
 } as const;
 
-type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
+/** The shape of a translation bundle, French being the reference every other language follows. */
+export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
 
 export type Messages = Translations<typeof fr>;

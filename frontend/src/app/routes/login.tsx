@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 
+import { opensConsole } from '@/app/routes/console/access';
 import { paths, safeRedirect } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
 import type { Me } from '@/features/auth/types';
@@ -15,7 +16,12 @@ export function LoginRoute() {
 
   function goOn(me: Me) {
     const first = me.roles[0];
-    const fallback = first ? paths.condo.status.getHref(first.slug) : paths.home.getHref();
+    // Managers and auditors land on their console; everyone else on their condo's status page.
+    const fallback = opensConsole(me)
+      ? paths.console.root.getHref()
+      : first
+        ? paths.condo.status.getHref(first.slug)
+        : paths.home.getHref();
     navigate(redirectTo ?? fallback, { replace: true });
   }
 

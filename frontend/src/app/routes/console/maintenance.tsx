@@ -1,0 +1,5 @@
+import { ConsolePlaceholder } from '@/app/routes/console/placeholder';
+
+export default function ConsolePage() {
+  return <ConsolePlaceholder part="maintenance" />;
+}
