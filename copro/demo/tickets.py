@@ -106,6 +106,13 @@ REQUESTS = [
         reason="Le claquement a repris depuis trois nuits.",
     ),
     Request(
+        "VMC bruyante",
+        "Un claquement dans la ventilation réveille tout le 5e étage chaque nuit.",
+        "duplicate",
+        location="Bâtiment A, 5e étage",
+        reason="Doublon : le bruit de la VMC est déjà signalé, l’entreprise passe cette semaine.",
+    ),
+    Request(
         "Stationnement gênant devant la grille",
         "Une voiture stationne tous les soirs devant la grille et bloque la sortie.",
         "dismissed",

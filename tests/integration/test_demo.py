@@ -15,7 +15,7 @@ from eventsourcing.utils import get_topic
 from fastapi.testclient import TestClient
 
 from copro.bootstrap import create_site, open_condos
-from copro.demo import LOGINS, SLUG, Demo, seed_demo
+from copro.demo import ADMIN, LOGINS, SLUG, Demo, seed_demo
 from copro.settings import Settings
 from domain.application import Condos
 from domain.budget import Budget
@@ -99,7 +99,7 @@ def test_tickets_in_every_state_from_residents_and_passers_by_many_reporting_inc
     reports = Counter(t.incident_id for t in tickets if t.incident_id)
     assert sum(reports.values()) >= 30 and max(reports.values()) >= 3
     closed_at_once = [e for e in events(condos, Ticket.Closed) if e.reason]
-    assert any("Doublon" in e.reason for e in closed_at_once) and len(closed_at_once) >= 3
+    assert sum("Doublon" in e.reason for e in closed_at_once) >= 2 and len(closed_at_once) >= 4
     assert len(events(condos, Ticket.Reopened)) >= 2
     assert any(t.comments for t in tickets) and any(t.replies for t in tickets)
 
@@ -184,6 +184,7 @@ def test_the_90_day_strips_and_the_statistics_look_like_a_real_buildings(
     broken = {name for name, days in strips.items() if OUTAGES & set(days)}
     assert len(broken) >= 4, broken
     assert all(days.count("operational") >= 60 for days in strips.values())
+    api.login(ADMIN.email, ADMIN.password)  # the printed logins open
     manager = api.login(LOGINS[0].email, LOGINS[0].password)
     statistics = api.read(f"/copros/{demo.copro_id}/statistics", manager).json()
     assert statistics["incidents_total"] >= 30
