@@ -14,6 +14,7 @@ from command_api.routes import (
     equipment,
     expenses,
     incidents,
+    invitations,
     maintenances,
     tickets,
 )
@@ -48,6 +49,7 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
         auth,
         accounts,
         copros,
+        invitations,
         buildings,
         equipment,
         tickets,

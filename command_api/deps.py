@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from copro.settings import Settings
-from copro.tokens import InvalidToken, account_of
+from copro.tokens import InvalidToken, session_of
 from domain.application import Condos
 from domain.base import Actor
 from domain.errors import NotAuthenticated
@@ -43,10 +43,15 @@ def get_actor(
     if credentials is None:
         return Actor.anonymous(rid)
     try:
-        account_id = account_of(credentials.credentials, get_settings(request).signing_key)
+        session = session_of(credentials.credentials, get_settings(request).signing_key)
     except InvalidToken:
         raise NotAuthenticated("invalid or expired token") from None
-    return Actor(str(account_id), rid)
+    # Read from the people store, not a read model: a token ends the moment its password
+    # changes or its account is closed, with no projection to wait for.
+    person = get_condos(request).person(session.account_id)
+    if person is None or person.session_generation != session.generation:
+        raise NotAuthenticated("invalid or expired token")
+    return Actor(str(session.account_id), rid)
 
 
 CondosDep = Annotated[Condos, Depends(get_condos)]

@@ -6,6 +6,11 @@ an account's email is unique because the account id is derived from it.
 Personal data is written in the same transaction as the events of the command that brought it
 (`Condos.save(..., people=[...])` passes it down to `_insert_events`), so an account never
 exists without its person, nor a person without their account.
+
+A person's `session_generation` moves on with a password change or a platform-wide
+deactivation, in that command's transaction: tokens name the generation they were issued in,
+so both APIs refuse the older ones at once. A write never lowers it: a command that read the
+person before another one moved it on cannot bring ended sessions back.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from psycopg.sql import SQL, Identifier
 
 from domain.people import Person
 
-PEOPLE_COLUMNS = ("id", "email", "first_name", "last_name", "phone", "password_hash")
+# Stores created before sessions could end lack this column: it is added when they open.
+SESSION_GENERATION = "session_generation integer NOT NULL DEFAULT 0"
 
 
 def _person(row: Any) -> Person:
@@ -34,6 +40,7 @@ def _person(row: Any) -> Person:
         last_name=row["last_name"],
         phone=row["phone"],
         password_hash=row["password_hash"],
+        session_generation=row["session_generation"],
     )
 
 
@@ -45,6 +52,7 @@ def _values(person: Person) -> tuple[Any, ...]:
         person.last_name,
         person.phone,
         person.password_hash,
+        person.session_generation,
     )
 
 
@@ -54,8 +62,15 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
             *super().construct_create_table_statements(),
             "CREATE TABLE IF NOT EXISTS people ("
             "id TEXT PRIMARY KEY, email TEXT NOT NULL, first_name TEXT NOT NULL, "
-            "last_name TEXT NOT NULL, phone TEXT, password_hash TEXT)",
+            f"last_name TEXT NOT NULL, phone TEXT, password_hash TEXT, {SESSION_GENERATION})",
         ]
+
+    def _create_table(self, c: SQLiteCursor) -> None:
+        super()._create_table(c)
+        c.execute("PRAGMA table_info(people)")
+        columns = {row["name"] for row in c.fetchall()}
+        if "session_generation" not in columns:
+            c.execute(f"ALTER TABLE people ADD COLUMN {SESSION_GENERATION}")
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -63,10 +78,11 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         ids = super()._insert_events(c, stored_events, **kwargs)
         for person in kwargs.get("people", ()):
             c.execute(
-                "INSERT INTO people VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                "INSERT INTO people VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
                 "email=excluded.email, first_name=excluded.first_name, "
                 "last_name=excluded.last_name, phone=excluded.phone, "
-                "password_hash=excluded.password_hash",
+                "password_hash=excluded.password_hash, "
+                "session_generation=max(session_generation, excluded.session_generation)",
                 _values(person),
             )
         return ids
@@ -86,8 +102,13 @@ class PostgresRecorder(PostgresApplicationRecorder):
             SQL(
                 "CREATE TABLE IF NOT EXISTS {} ("
                 "id uuid PRIMARY KEY, email text NOT NULL, first_name text NOT NULL, "
-                "last_name text NOT NULL, phone text, password_hash text)"
+                f"last_name text NOT NULL, phone text, password_hash text, {SESSION_GENERATION})"
             ).format(self.people_table)
+        )
+        self.sql_create_statements.append(
+            SQL(f"ALTER TABLE {{}} ADD COLUMN IF NOT EXISTS {SESSION_GENERATION}").format(
+                self.people_table
+            )
         )
 
     def _insert_events(
@@ -97,10 +118,11 @@ class PostgresRecorder(PostgresApplicationRecorder):
         for person in kwargs.get("people", ()):
             curs.execute(
                 SQL(
-                    "INSERT INTO {} VALUES (%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET "
-                    "email=excluded.email, first_name=excluded.first_name, "
+                    "INSERT INTO {} AS p VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) "
+                    "DO UPDATE SET email=excluded.email, first_name=excluded.first_name, "
                     "last_name=excluded.last_name, phone=excluded.phone, "
-                    "password_hash=excluded.password_hash"
+                    "password_hash=excluded.password_hash, session_generation="
+                    "GREATEST(p.session_generation, excluded.session_generation)"
                 ).format(self.people_table),
                 _values(person),
             )

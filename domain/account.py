@@ -13,7 +13,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.base import CondoAggregate, one_of
-from domain.errors import RuleBroken
+from domain.errors import Forbidden, NotFound, RuleBroken
 
 ACCOUNTS_NAMESPACE = uuid5(NAMESPACE_URL, "https://copro.example/accounts")
 
@@ -59,6 +59,19 @@ class Account(CondoAggregate):
         # copro id (str, so the state stays JSON-friendly) → role and home in that condo
         self.memberships: dict[str, dict[str, object]] = {}
 
+    def join(
+        self,
+        copro_id: UUID,
+        role: str,
+        building_id: UUID | None,
+        lot: str | None,
+        floor: str | None,
+    ) -> None:
+        """Gives the account a role and a home in a condo it is not a member of yet; a role
+        held there changes only through `change_role`."""
+        self.check_not_member(copro_id)
+        self.grant_role(copro_id=copro_id, role=role, building_id=building_id, lot=lot, floor=floor)
+
     @event("RoleGranted")
     def grant_role(
         self,
@@ -68,12 +81,33 @@ class Account(CondoAggregate):
         lot: str | None,
         floor: str | None,
     ) -> None:
+        # Replaces what was held there: stored histories granted roles again before a role
+        # change was its own command, and must replay as they happened. Commands use `join`.
         self.memberships[str(copro_id)] = {
             "role": one_of(Role, role, "role"),
             "building_id": building_id,
             "lot": lot,
             "floor": floor,
         }
+
+    class RoleChanged(CondoAggregate.Event):
+        copro_id: UUID
+        role: str
+
+    @event(RoleChanged)
+    def change_role(self, copro_id: UUID, role: str) -> None:
+        """Gives a member of the condo another role there; their home stays."""
+        self.check_member(copro_id)
+        self.memberships[str(copro_id)]["role"] = one_of(Role, role, "role")
+
+    class MembershipEnded(CondoAggregate.Event):
+        copro_id: UUID
+
+    @event(MembershipEnded)
+    def end_membership(self, copro_id: UUID) -> None:
+        """Takes the account out of one condo; its other memberships and itself stay."""
+        self.check_member(copro_id)
+        del self.memberships[str(copro_id)]
 
     @event("AdminGranted")
     def grant_admin(self) -> None:
@@ -104,6 +138,21 @@ class Account(CondoAggregate):
         if not self.can_log_in:
             raise AccountStateConflict(f"this account is {self.status}")
 
+    def check_can_log_in(self) -> None:
+        """For one who proved who they are (their password): why they may not sign in."""
+        if self.status == AccountStatus.PENDING:
+            raise AccountPending("this account awaits activation by a manager of its condo")
+        if self.status == AccountStatus.DEACTIVATED:
+            raise AccountDeactivated("this account is deactivated")
+
+    def check_member(self, copro_id: UUID) -> None:
+        if self.role_in(copro_id) is None:
+            raise NotAMember("no such member")
+
+    def check_not_member(self, copro_id: UUID) -> None:
+        if self.role_in(copro_id) is not None:
+            raise AlreadyMember("this person is already a member of this condo")
+
     @property
     def can_log_in(self) -> bool:
         return self.status == AccountStatus.ACTIVE
@@ -115,3 +164,19 @@ class Account(CondoAggregate):
 
 class AccountStateConflict(RuleBroken):
     code = "account_state_conflict"
+
+
+class AlreadyMember(RuleBroken):
+    code = "already_member"
+
+
+class NotAMember(NotFound):
+    """Said alike of an account that is not a member and of one that does not exist."""
+
+
+class AccountPending(Forbidden):
+    code = "account_pending"
+
+
+class AccountDeactivated(Forbidden):
+    code = "account_deactivated"

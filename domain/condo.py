@@ -20,7 +20,25 @@ def slugify(text: str) -> str:
 
 
 class Condo(CondoAggregate):
-    @event("Registered")
+    class Registered(CondoAggregate.Created):
+        # v2: condos registered since keep their managers on a roster (`domain.roster`) from
+        # the start; those registered before have theirs found in their accounts' history.
+        class_version = 2
+
+        name: str
+        address: str
+        postal_code: str
+        city: str
+        country: str
+        slug: str
+        public_status_page: bool
+        managers_on_roster: bool
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, object]) -> None:
+            state["managers_on_roster"] = False
+
+    @event(Registered)
     def __init__(
         self,
         name: str,
@@ -30,6 +48,7 @@ class Condo(CondoAggregate):
         country: str,
         slug: str,
         public_status_page: bool,
+        managers_on_roster: bool = True,
     ) -> None:
         check_slug(slug)
         self.name = name
@@ -39,6 +58,7 @@ class Condo(CondoAggregate):
         self.country = country
         self.slug = slug
         self.public_status_page = public_status_page
+        self.managers_on_roster = managers_on_roster
         self.archived = False
 
     @event("Updated")

@@ -20,6 +20,9 @@ class Person:
     last_name: str
     phone: str | None = None
     password_hash: str | None = None
+    # Tokens carry the generation they were issued in; a password change or a platform-wide
+    # deactivation moves it on, which ends every token issued before.
+    session_generation: int = 0
 
 
 class PeopleStore(Protocol):

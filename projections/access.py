@@ -30,7 +30,8 @@ memberships = Table(
     Column("building_id", Uuid),
 )
 
-projection = Projection(name="access", version=2, metadata=metadata, cost=0.2)
+# v3: roles change and memberships end by their own events.
+projection = Projection(name="access", version=3, metadata=metadata, cost=0.2)
 
 
 @projection.on(Account.Opened)
@@ -54,6 +55,16 @@ def role_granted(rows: Rows, e: Any) -> None:
             building_id=e.building_id,
         ),
     )
+
+
+@projection.on(Account.RoleChanged)
+def role_changed(rows: Rows, e: Any) -> None:
+    rows.update(memberships, e.originator_id, e.copro_id, role=e.role)
+
+
+@projection.on(Account.MembershipEnded)
+def membership_ended(rows: Rows, e: Any) -> None:
+    rows.delete(memberships, e.originator_id, e.copro_id)
 
 
 @projection.on(Account.AdminGranted)

@@ -30,22 +30,21 @@ def login(
     request.app.state.login_limiter.check(client_of(request))
     account_id = account_id_for(form.username)
     person = condos.person(account_id)
-    if not verify_password(form.password, person.password_hash if person else None):
-        raise NotAuthenticated("wrong email or password")
+    right = verify_password(form.password, person.password_hash if person else None)
     account = condos.account(account_id)
-    if account is None or not account.can_log_in:
-        # Same answer as a wrong password: a pending account's existence is not public.
+    if not right or person is None or account is None:
         raise NotAuthenticated("wrong email or password")
+    # The password proved who asks: a pending or closed account is told why it cannot sign in.
+    account.check_can_log_in()
     lifetime = timedelta(minutes=settings.token_lifetime_minutes)
-    return Token(
-        access_token=issue_token(account_id, settings.signing_key, lifetime),
-        expires_in=int(lifetime.total_seconds()),
-    )
+    token = issue_token(account_id, person.session_generation, settings.signing_key, lifetime)
+    return Token(access_token=token, expires_in=int(lifetime.total_seconds()))
 
 
 @router.post("/register", status_code=201, response_model=Receipt, operation_id="auth-register")
 def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentActor) -> Receipt:
-    """Opens a resident's account, pending until a manager of the condo activates it."""
+    """Opens a resident's account, pending until a manager of the condo activates it; an email
+    that has an account is answered alike, and its account left as it was."""
     request.app.state.login_limiter.check(client_of(request))
     fields = body.model_dump(exclude={"password", "copro_id"})
     return receipt(
@@ -57,7 +56,8 @@ def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentAc
 def change_password(
     request: Request, body: PasswordChange, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
-    """Changes the signed-in account's password; the current one must be given."""
+    """Changes the signed-in account's password (the current one must be given), ending its
+    earlier sessions."""
     request.app.state.login_limiter.check(client_of(request))
     person = None if actor.is_anonymous else condos.person(UUID(actor.id))
     if not verify_password(body.current_password, person.password_hash if person else None):

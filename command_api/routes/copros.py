@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from command_api.deps import CondosDep, CurrentActor
 from command_api.passwords import hash_password
+from command_api.schemas.accounts import RoleChange
 from command_api.schemas.common import Receipt, receipt
 from command_api.schemas.structure import CoproChanges, CoproRegistration, MemberAppointment
 
@@ -33,7 +34,18 @@ def update_copro(
 def appoint_member(
     copro_id: UUID, body: MemberAppointment, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
-    """Gives a person a role in the condo, opening their account if they have none."""
+    """Opens an active account with a role in the condo for a new email; an email that has
+    an account is invited instead (answered as an invitation), and joins only if it accepts."""
     fields = body.model_dump(exclude={"password"})
     password_hash = hash_password(body.password) if body.password else None
     return receipt(condos.appoint_member(actor, copro_id, password_hash=password_hash, **fields))
+
+
+@router.put(
+    "/{copro_id}/members/{account_id}/role", response_model=Receipt, operation_id="copros-role"
+)
+def change_role(
+    copro_id: UUID, account_id: UUID, body: RoleChange, condos: CondosDep, actor: CurrentActor
+) -> Receipt:
+    """Gives a member another role in the condo; its last manager keeps the role."""
+    return receipt(condos.change_role(actor, copro_id, account_id, body.role))

@@ -1,4 +1,4 @@
-"""Request bodies of sign-up and password changes."""
+"""Request bodies of sign-up, password changes, invitations and role changes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from uuid import UUID
 from pydantic import EmailStr
 
 from command_api.schemas.common import Body, Name, Password, text
+from domain.account import Role
 
 
 class SignUp(Body):
@@ -24,3 +25,15 @@ class SignUp(Body):
 class PasswordChange(Body):
     current_password: Annotated[str, text(1, 200)]
     new_password: Password
+
+
+class InvitationSending(Body):
+    email: EmailStr
+    role: Role
+    building_id: UUID | None = None
+    lot: Annotated[str, text(1, 20)] | None = None
+    floor: Annotated[str, text(1, 20)] | None = None
+
+
+class RoleChange(Body):
+    role: Role

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query
 
+from copro.fields import MAX_INT64
 from query_api.deps import Db, SignedIn, member_of
 from query_api.views import members
 
@@ -17,7 +18,7 @@ def list_members(
     conn: Db,
     account_id: SignedIn,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
 ) -> dict[str, Any]:
     """The accounts holding a role in the condo, with their status, role, home and names."""
     manager_of(conn, account_id, copro_id)

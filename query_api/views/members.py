@@ -1,4 +1,5 @@
-"""The condo's members, as its managers list them, and who manages a condo."""
+"""The condo's members, as its managers list them, who manages a condo, and the invitations an
+account has to answer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
-from projections.members import accounts, roles
+from projections.members import accounts, invitations, roles
+from projections.status_page import copros
 from projections.status_rules import utc
 from query_api import queries
 from query_api.views.people import people_by_id
@@ -53,4 +55,32 @@ def list_members(conn: Connection, copro_id: UUID, limit: int, offset: int) -> d
                 "email": person.get("email"),
             }
         )
+    return {"items": items, "total": total}
+
+
+def pending_invitations(
+    conn: Connection, account_id: UUID, limit: int, offset: int
+) -> dict[str, Any]:
+    """The invitations sent to the account and not answered yet, the latest first, each with
+    the name of the condo it is to."""
+    where = [invitations.c.account_id == account_id, invitations.c.status == "pending"]
+    total = conn.execute(select(func.count()).select_from(invitations).where(*where)).scalar_one()
+    rows = conn.execute(
+        select(
+            invitations.c.id,
+            invitations.c.copro_id,
+            copros.c.name.label("copro_name"),
+            invitations.c.role,
+            invitations.c.building_id,
+            invitations.c.lot,
+            invitations.c.floor,
+            invitations.c.sent_at,
+        )
+        .join(copros, copros.c.id == invitations.c.copro_id)
+        .where(*where)
+        .order_by(invitations.c.sent_at.desc(), invitations.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).mappings()
+    items = [{**r, "sent_at": utc(r["sent_at"])} for r in rows]
     return {"items": items, "total": total}

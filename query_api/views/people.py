@@ -3,6 +3,8 @@
 Names, emails and phone numbers live only in the event store's erasable `people` table: they
 are read from it when asked for, never copied into a read table. The table is declared here
 for reading; its password hashes are left out, so no query can select them.
+
+`session_generation` is what a token's `gen` must equal (see `copro.tokens`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,18 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Column, Connection, Dialect, MetaData, String, Table, Text, Uuid, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    Dialect,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    select,
+)
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from projections.state import EVENT_STORE_SCHEMA
@@ -46,6 +59,7 @@ people = Table(
     Column("first_name", Text, nullable=False),
     Column("last_name", Text, nullable=False),
     Column("phone", Text),
+    Column("session_generation", Integer, nullable=False),
 )
 
 
@@ -55,7 +69,10 @@ def people_by_id(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, dict[str, 
     wanted = list(set(ids))
     if not wanted:
         return {}
-    rows = conn.execute(select(people).where(people.c.id.in_(wanted))).mappings()
+    # Named columns: a store opened before sessions could end has no session_generation until
+    # the command side opens it.
+    who = (people.c.id, people.c.email, people.c.first_name, people.c.last_name, people.c.phone)
+    rows = conn.execute(select(*who).where(people.c.id.in_(wanted))).mappings()
     return {r["id"]: dict(r) for r in rows}
 
 

@@ -1,24 +1,30 @@
-"""Accounts through the API: sign-up, activation, deactivation, passwords."""
+"""Accounts through the API: sign-up, signing in, activation, deactivation, passwords, and who
+the signed-in account is."""
 
 from __future__ import annotations
 
 import threading
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
 from domain.account import Account, account_id_for
 from domain.application import Condos
-from tests.integration.api import Api, condo, manager_of, member
+from tests.integration.api import ADMIN, Api, condo, manager_of, member
 
 
-def a_condo_with_a_building(api: Api, admin: dict[str, str]) -> tuple[str, str]:
-    copro_id = condo(api, admin)["id"]
+def a_condo_with_a_building(
+    api: Api, admin: dict[str, str], name: str = "Résidence Les Tilleuls"
+) -> tuple[str, str]:
+    copro_id = condo(api, admin, name)["id"]
     building = api.command("POST", f"/copros/{copro_id}/buildings", admin, {"name": "A"}, 201)
     return copro_id, building["id"]
 
 
-def sign_up(api: Api, copro_id: str, building_id: str, email: str = "ines@example.org") -> Any:
+def sign_up(
+    api: Api, copro_id: str, building_id: str, email: str = "ines@example.org", **other: str
+) -> Any:
     return api.client.post(
         "/api/v1/auth/register",
         json={
@@ -30,13 +36,21 @@ def sign_up(api: Api, copro_id: str, building_id: str, email: str = "ines@exampl
             "building_id": building_id,
             "lot": "12",
             "floor": "3",
+            **other,
         },
     )
 
 
+def log_in(api: Api, email: str, password: str = "a long password") -> Any:
+    return api.client.post("/api/v1/auth/login", data={"username": email, "password": password})
+
+
 def can_log_in(api: Api, email: str, password: str = "a long password") -> bool:
-    answer = api.client.post("/api/v1/auth/login", data={"username": email, "password": password})
-    return answer.status_code == 200
+    return log_in(api, email, password).status_code == 200  # type: ignore[no-any-return]
+
+
+def condos_of(api: Api) -> Condos:
+    return api.client.app.condos  # type: ignore[attr-defined,no-any-return]
 
 
 class TestSignUp:
@@ -52,31 +66,56 @@ class TestSignUp:
         api.command("POST", f"/accounts/{signed_up.json()['id']}/activate", manager)
         assert can_log_in(api, "ines@example.org")
 
-    def test_one_email_opens_one_account_whatever_its_case(
+    def test_a_taken_email_is_answered_as_a_new_one_and_its_account_left_as_it_was(
         self, api: Api, admin: dict[str, str]
     ) -> None:
         copro_id, building_id = a_condo_with_a_building(api, admin)
-        assert sign_up(api, copro_id, building_id).status_code == 201
-        again = sign_up(api, copro_id, building_id, "INES@Example.org")
-        assert again.status_code == 409 and again.json()["code"] == "account_exists"
+        theirs, their_building = a_condo_with_a_building(api, admin, "Le Parc")
+        manager_of(api, admin, theirs, "m@example.org")
+        first = sign_up(api, copro_id, building_id)
+        fresh = sign_up(api, copro_id, building_id, "nobody@example.org")
+        condos = condos_of(api)
+        for email in ["INES@Example.org", "M@example.org"]:
+            before = condos.account(account_id_for(email)), condos.person(account_id_for(email))
+            taken = sign_up(
+                api,
+                theirs,
+                their_building,
+                email,
+                password="the intruder's password",
+                first_name="Intrus",
+                last_name="Malin",
+            )
+            assert taken.status_code == fresh.status_code == 201, taken.text
+            assert taken.json().keys() == fresh.json().keys() == {"id", "version", "position"}
+            assert taken.json()["version"] == fresh.json()["version"]
+            assert taken.json()["id"] == str(account_id_for(email))
+            after = condos.account(account_id_for(email)), condos.person(account_id_for(email))
+            assert after == before
+        assert first.json()["id"] == str(account_id_for("ines@example.org"))
+        assert can_log_in(api, "m@example.org")
+        assert not can_log_in(api, "m@example.org", "the intruder's password")
 
-    def test_of_twenty_concurrent_sign_ups_with_one_email_exactly_one_succeeds(
+    def test_of_twenty_concurrent_sign_ups_with_one_email_all_are_answered_alike_and_one_opens(
         self, api: Api, admin: dict[str, str]
     ) -> None:
         copro_id, building_id = a_condo_with_a_building(api, admin)
         barrier = threading.Barrier(20)
-        codes: list[int] = []
+        answers: list[Any] = []
 
         def attempt() -> None:
             barrier.wait()
-            codes.append(sign_up(api, copro_id, building_id, "same@example.org").status_code)
+            answers.append(sign_up(api, copro_id, building_id, "same@example.org"))
 
         threads = [threading.Thread(target=attempt) for _ in range(20)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        assert sorted(codes) == [201] + [409] * 19
+        assert [a.status_code for a in answers] == [201] * 20
+        assert {a.json()["id"] for a in answers} == {str(account_id_for("same@example.org"))}
+        account = condos_of(api).account(account_id_for("same@example.org"))
+        assert account is not None and account.version == 2
 
     def test_bad_fields_are_named(self, api: Api, admin: dict[str, str]) -> None:
         answer = api.client.post(
@@ -109,17 +148,54 @@ class TestSignUp:
         )
 
 
+class TestLogIn:
+    def test_a_pending_account_giving_its_right_password_is_told_it_awaits_activation(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        copro_id, building_id = a_condo_with_a_building(api, admin)
+        sign_up(api, copro_id, building_id)
+        answer = log_in(api, "ines@example.org")
+        assert answer.status_code == 403, answer.text
+        assert answer.json()["code"] == "account_pending"
+
+    def test_a_closed_account_giving_its_right_password_is_told_it_is_deactivated(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        copro_id, _ = a_condo_with_a_building(api, admin)
+        member(api, admin, copro_id, "r@example.org", "resident")
+        api.command("POST", f"/accounts/{account_id_for('r@example.org')}/deactivate", admin)
+        answer = log_in(api, "r@example.org")
+        assert answer.status_code == 403, answer.text
+        assert answer.json()["code"] == "account_deactivated"
+
+    def test_a_wrong_password_is_refused_alike_whoever_the_account_is(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        copro_id, building_id = a_condo_with_a_building(api, admin)
+        sign_up(api, copro_id, building_id, "pending@example.org")
+        member(api, admin, copro_id, "closed@example.org", "resident")
+        api.command("POST", f"/accounts/{account_id_for('closed@example.org')}/deactivate", admin)
+        emails = ["pending@example.org", "closed@example.org", ADMIN[0], "nobody@example.org"]
+        answers = [log_in(api, email, "not the password") for email in emails]
+        assert [a.status_code for a in answers] == [401] * 4
+        assert [a.json() for a in answers] == [
+            {"detail": "wrong email or password", "code": "not_authenticated"}
+        ] * 4
+
+
 class TestActivation:
-    def test_a_deactivated_account_cannot_log_in_until_reactivated(
+    def test_a_closed_account_cannot_log_in_until_the_admin_reopens_it(
         self, api: Api, admin: dict[str, str]
     ) -> None:
         copro_id, _ = a_condo_with_a_building(api, admin)
         manager = manager_of(api, admin, copro_id, "m@example.org")
         member(api, manager, copro_id, "r@example.org", "resident")
         resident_id = str(account_id_for("r@example.org"))
-        api.command("POST", f"/accounts/{resident_id}/deactivate", manager)
+        api.command("POST", f"/accounts/{resident_id}/deactivate", admin)
         assert not can_log_in(api, "r@example.org")
-        api.command("POST", f"/accounts/{resident_id}/activate", manager)
+        refused = api.command("POST", f"/accounts/{resident_id}/activate", manager, None, 403)
+        assert refused["code"] == "forbidden"
+        api.command("POST", f"/accounts/{resident_id}/activate", admin)
         assert can_log_in(api, "r@example.org")
 
     def test_activating_an_active_account_is_a_conflict(
@@ -154,6 +230,65 @@ class TestActivation:
             api.command("POST", f"/accounts/{pending}/activate", {}, None, 401)["code"]
             == "not_authenticated"
         )
+
+
+class TestDeactivation:
+    def test_a_manager_takes_a_member_out_of_their_condo_only(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        ours, _ = a_condo_with_a_building(api, admin)
+        theirs, _ = a_condo_with_a_building(api, admin, "Le Parc")
+        manager = manager_of(api, admin, ours, "m@example.org")
+        resident = member(api, admin, theirs, "r@example.org", "resident")
+        invited = api.command(
+            "POST",
+            f"/copros/{ours}/invitations",
+            manager,
+            {"email": "r@example.org", "role": "resident"},
+            201,
+        )
+        api.command("POST", f"/invitations/{invited['id']}/accept", resident)
+        resident_id = account_id_for("r@example.org")
+
+        gone = api.command("POST", f"/accounts/{resident_id}/deactivate", manager)
+        account = condos_of(api).account(resident_id)
+        assert account is not None
+        assert (account.status, account.role_in(UUID(ours)), account.role_in(UUID(theirs))) == (
+            "active",
+            None,
+            "resident",
+        )
+        assert can_log_in(api, "r@example.org")
+        me = api.read("/auth/me", resident, after=gone["position"]).json()
+        assert [r["copro_id"] for r in me["roles"]] == [theirs]
+        again = api.command("POST", f"/accounts/{resident_id}/deactivate", manager, None, 404)
+        assert again["code"] == "not_found"
+
+    def test_a_manager_may_not_take_themselves_out(self, api: Api, admin: dict[str, str]) -> None:
+        copro_id, _ = a_condo_with_a_building(api, admin)
+        manager = manager_of(api, admin, copro_id, "m@example.org")
+        own = account_id_for("m@example.org")
+        api.command("POST", f"/accounts/{own}/deactivate", manager, None, 403)
+
+
+class TestMe:
+    def test_me_says_who_the_account_is_and_its_status(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        copro_id, _ = a_condo_with_a_building(api, admin)
+        resident = member(api, admin, copro_id, "R@Example.org", "resident")
+        last = api.command("PATCH", f"/copros/{copro_id}", admin, {"city": "Lyon"})
+        me = api.read("/auth/me", resident, after=last["position"])
+        assert me.status_code == 200, me.text
+        assert {k: v for k, v in me.json().items() if k != "roles"} == {
+            "account_id": str(account_id_for("r@example.org")),
+            "email": "r@example.org",
+            "first_name": "Inès",
+            "last_name": "Moreau",
+            "status": "active",
+            "is_admin": False,
+        }
+        assert [(r["copro_id"], r["role"]) for r in me.json()["roles"]] == [(copro_id, "resident")]
 
 
 class TestPassword:

@@ -33,7 +33,7 @@ def appoint(api: Api, by: dict[str, str], copro_id: str, email: str, role: str) 
     body = {"email": email, "first_name": "Inès", "last_name": "Moreau", "role": role}
     api.command("POST", f"/copros/{copro_id}/members", by, body, 201)
     settings = api.client.app.command_app.state.settings  # type: ignore[attr-defined]
-    token = issue_token(account_id_for(email), settings.signing_key, timedelta(hours=1))
+    token = issue_token(account_id_for(email), 0, settings.signing_key, timedelta(hours=1))
     return {"Authorization": f"Bearer {token}"}
 
 

@@ -22,6 +22,9 @@ from tests.integration.api import Api, condo
 
 CALLERS = ["anonymous", "resident", "auditor", "outsider", "manager"]
 MANAGED = {"anonymous": 401, "resident": 403, "auditor": 403, "outsider": 404}
+# What only its invitee may answer: an invitation to this condo's manager from another condo.
+INVITEES = {"anonymous": 401, "resident": 404, "auditor": 404, "outsider": 404}
+MANAGER_EMAIL = "manager@example.org"
 counter = itertools.count()
 
 
@@ -122,6 +125,22 @@ class World:
             self.manager, self.copro_id, email=email, first_name="A", last_name="B", role="resident"
         ).id
 
+    def invitation(self) -> UUID:
+        """An invitation from this condo to a new email."""
+        email = f"invited{next(counter)}@example.org"
+        return self.condos.invite_member(
+            self.manager, self.copro_id, email=email, role="auditor"
+        ).id
+
+    def invitation_to_the_manager(self) -> UUID:
+        """An invitation to this condo's manager from a condo of its own."""
+        system = Actor.system()
+        name = self.fresh_name()
+        elsewhere = self.condos.register_copro(
+            system, name=name, address="2 rue", postal_code="69002", city="Lyon"
+        ).id
+        return self.condos.invite_member(system, elsewhere, email=MANAGER_EMAIL, role="auditor").id
+
 
 Body = Callable[[World, str], Any]
 
@@ -182,6 +201,34 @@ ROUTES = [
             "role": "resident",
         },
         201,
+    ),
+    Route(
+        "PUT",
+        "/copros/{copro_id}/members/{account_id}/role",
+        lambda w: {"copro_id": w.copro_id, "account_id": w.active_account()},
+        lambda w, c: {"role": "auditor"},
+    ),
+    Route(
+        "POST",
+        "/copros/{copro_id}/invitations",
+        lambda w: {"copro_id": w.copro_id},
+        lambda w, c: {"email": f"invited{next(counter)}@example.org", "role": "resident"},
+        201,
+    ),
+    Route(
+        "POST",
+        "/invitations/{invitation_id}/accept",
+        lambda w: {"invitation_id": w.invitation_to_the_manager()},
+        refused=INVITEES,
+    ),
+    Route(
+        "POST",
+        "/invitations/{invitation_id}/decline",
+        lambda w: {"invitation_id": w.invitation_to_the_manager()},
+        refused=INVITEES,
+    ),
+    Route(
+        "POST", "/invitations/{invitation_id}/cancel", lambda w: {"invitation_id": w.invitation()}
     ),
     Route("POST", "/accounts/{account_id}/activate", lambda w: {"account_id": w.pending_account()}),
     Route(
@@ -401,7 +448,7 @@ def test_every_command_route_answers_each_kind_of_caller_as_the_rules_say(
         system, copro_id, building_id=building_id, name="Ascenseur", category="lift"
     ).id
     people = {
-        "manager": (copro_id, "manager", "manager@example.org"),
+        "manager": (copro_id, "manager", MANAGER_EMAIL),
         "resident": (copro_id, "resident", "resident@example.org"),
         "auditor": (copro_id, "auditor", "auditor@example.org"),
         "outsider": (other_id, "manager", "outsider@example.org"),
@@ -412,7 +459,7 @@ def test_every_command_route_answers_each_kind_of_caller_as_the_rules_say(
         condos.appoint_member(system, where, email=email, first_name="X", last_name="Y", role=role)
         account = account_id_for(email)
         actors[caller] = Actor(str(account))
-        token = issue_token(account, SECRET, timedelta(minutes=10))
+        token = issue_token(account, 0, SECRET, timedelta(minutes=10))
         headers[caller] = {"Authorization": f"Bearer {token}"}
     world = World(
         condos, copro_id, building_id, lift_id, actors["manager"], actors["resident"], headers

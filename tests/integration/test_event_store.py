@@ -7,6 +7,7 @@ from uuid import UUID
 
 import pytest
 
+from domain.account import AlreadyMember
 from domain.application import AccountExists, Condos
 from domain.base import Actor
 from domain.errors import DuplicateName, VersionConflict
@@ -146,11 +147,11 @@ class TestUniqueness:
                 role="resident",
             ),
         )
-        # Appointing someone who already has an account is fine (it grants the role again),
-        # so losers either collide on the new account or win later on the existing one.
+        # Appointing a member again is refused, so losers either collide on the new account
+        # or find it a member already.
         assert any(not isinstance(o, Exception) for o in outcomes)
         assert all(
-            isinstance(o, (AccountExists, VersionConflict))
+            isinstance(o, (AccountExists, AlreadyMember, VersionConflict))
             for o in outcomes
             if isinstance(o, Exception)
         )

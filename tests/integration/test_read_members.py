@@ -63,7 +63,7 @@ def members_of(api: Api, at: Home, after: dict[str, Any], query: str = "") -> di
 
 
 class TestMembers:
-    def test_a_sign_up_is_listed_pending_then_active_once_a_manager_activates_it(
+    def test_a_sign_up_is_listed_pending_then_active_then_gone_once_taken_out(
         self, api: Api, tilleuls: Home
     ) -> None:
         signed_up = sign_up(api, tilleuls, "Zoe.Lambert@Exemple.fr")
@@ -83,7 +83,18 @@ class TestMembers:
         activated = api.command("POST", f"/accounts/{signed_up['id']}/activate", tilleuls.manager)
         assert members_of(api, tilleuls, activated)["items"][0]["status"] == "active"
         gone = api.command("POST", f"/accounts/{signed_up['id']}/deactivate", tilleuls.manager)
-        assert members_of(api, tilleuls, gone)["items"][0]["status"] == "deactivated"
+        assert signed_up["id"] not in str(members_of(api, tilleuls, gone))
+
+    def test_a_role_change_is_listed_with_the_home_kept(self, api: Api, tilleuls: Home) -> None:
+        signed_up = sign_up(api, tilleuls, "zoe@exemple.fr")
+        path = f"/copros/{tilleuls.id}/members/{signed_up['id']}/role"
+        changed = api.command("PUT", path, tilleuls.manager, {"role": "auditor"})
+        listed = members_of(api, tilleuls, changed)["items"][0]
+        assert (listed["email"], listed["role"], listed["lot"]) == (
+            "zoe@exemple.fr",
+            "auditor",
+            "12",
+        )
 
     def test_every_role_holder_of_the_condo_is_listed_latest_first_and_paged(
         self, api: Api, tilleuls: Home, le_parc: Home
@@ -151,12 +162,17 @@ class TestRebuild:
         ).id
         condos.deactivate_account(by, gone)
         condos.activate_account(by, pending)
+        condos.change_role(by, copro, pending, "auditor")
+        invited = condos.invite_member(by, copro, email="r@t.fr", role="resident").id
+        condos.accept_invitation(Actor(str(gone)), invited)
+        condos.invite_member(by, copro, email="nobody@t.fr", role="manager")
 
         projector = Projector(members.projection, condos, engine)
         projector.setup()
         projector.catch_up()
         before = rows_of(engine, members.projection)
         assert len(before["member_roles"]) == 3 and len(before["member_accounts"]) == 4
+        assert len(before["member_invitations"]) == 2
 
         projector.reset()
         projector.catch_up()

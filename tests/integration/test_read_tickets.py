@@ -230,8 +230,8 @@ class TestWhatTheReporterReads:
     def test_my_tickets_are_the_ones_i_reported_in_any_condo_latest_first(
         self, api: Api, tilleuls: Condo, le_parc: Condo
     ) -> None:
-        # The resident of Les Tilleuls also owns a flat at Le Parc.
-        api.command(
+        # The resident of Les Tilleuls also owns a flat at Le Parc: invited there, they accept.
+        invited = api.command(
             "POST",
             f"/copros/{le_parc.id}/members",
             le_parc.manager,
@@ -243,6 +243,7 @@ class TestWhatTheReporterReads:
             },
             201,
         )
+        api.command("POST", f"/invitations/{invited['id']}/accept", tilleuls.resident)
         here = report(api, tilleuls.resident, tilleuls)["id"]
         report(api, le_parc.resident, le_parc)
         there = report(api, tilleuls.resident, le_parc, title="Portail bloqué")["id"]

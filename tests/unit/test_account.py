@@ -6,10 +6,20 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from domain.account import Account, AccountStateConflict, Role, account_id_for, normalise_email
+from domain.account import (
+    Account,
+    AccountDeactivated,
+    AccountPending,
+    AccountStateConflict,
+    AlreadyMember,
+    NotAMember,
+    Role,
+    account_id_for,
+    normalise_email,
+)
 from domain.errors import InvalidValue
 
-from .builders import COPRO_ID, MANAGER, as_manager, event_names, last_event, new_account
+from .builders import COPRO_ID, MANAGER, as_manager, event_names, last_event, new_account, rebuild
 
 
 class TestAccountIdFor:
@@ -77,7 +87,8 @@ class TestGrantRole:
         assert type(last_event(account)).__name__ == "RoleGranted"
         assert last_event(account).actor == MANAGER.id
 
-    def test_a_new_role_in_the_same_condo_replaces_the_old_one(self) -> None:
+    def test_a_role_granted_again_in_a_stored_history_replays_as_a_replacement(self) -> None:
+        # Before role changes were their own command, appointing again granted the role again.
         account = new_account()
         with as_manager():
             account.grant_role(
@@ -86,9 +97,10 @@ class TestGrantRole:
             account.grant_role(
                 copro_id=COPRO_ID, role=Role.MANAGER, building_id=None, lot=None, floor=None
             )
-        assert account.role_in(COPRO_ID) == "manager"
-        assert account.memberships[str(COPRO_ID)]["lot"] is None
-        assert len(account.memberships) == 1
+        replayed = rebuild(account.collect_events())
+        assert replayed.role_in(COPRO_ID) == "manager"
+        assert replayed.memberships[str(COPRO_ID)]["lot"] is None
+        assert len(replayed.memberships) == 1
 
     def test_holds_roles_in_several_condos(self) -> None:
         account, other_copro = new_account(), uuid4()
@@ -110,6 +122,88 @@ class TestGrantRole:
         assert refused.value.field == "role"
         assert account.memberships == {}
         assert event_names(account) == ["Opened"]
+
+
+class TestJoin:
+    def test_gives_a_role_and_a_home_in_a_condo_it_was_not_in(self) -> None:
+        account, building_id = new_account(), uuid4()
+        with as_manager():
+            account.join(COPRO_ID, "resident", building_id, "12", "3")
+        assert account.role_in(COPRO_ID) == "resident"
+        assert event_names(account) == ["Opened", "RoleGranted"]
+
+    def test_refuses_a_member_of_the_condo_and_leaves_its_role_alone(self) -> None:
+        account = new_account()
+        with as_manager():
+            account.join(COPRO_ID, "manager", None, None, None)
+            with pytest.raises(AlreadyMember) as refused:
+                account.join(COPRO_ID, "resident", uuid4(), "1", "0")
+        assert refused.value.code == "already_member"
+        assert account.role_in(COPRO_ID) == "manager"
+        assert event_names(account) == ["Opened", "RoleGranted"]
+
+
+class TestChangeRole:
+    def test_gives_a_member_another_role_and_keeps_their_home(self) -> None:
+        account, building_id = new_account(), uuid4()
+        with as_manager():
+            account.join(COPRO_ID, "resident", building_id, "12", "3")
+            account.change_role(copro_id=COPRO_ID, role="manager")
+        assert account.memberships[str(COPRO_ID)] == {
+            "role": "manager",
+            "building_id": building_id,
+            "lot": "12",
+            "floor": "3",
+        }
+        assert type(last_event(account)).__name__ == "RoleChanged"
+
+    def test_refuses_an_account_that_is_no_member_of_the_condo(self) -> None:
+        account = new_account()
+        with as_manager(), pytest.raises(NotAMember) as refused:
+            account.change_role(copro_id=COPRO_ID, role="manager")
+        assert refused.value.code == "not_found"
+        assert event_names(account) == ["Opened"]
+
+    def test_refuses_an_unknown_role_naming_the_role_field(self) -> None:
+        account = new_account()
+        with as_manager():
+            account.join(COPRO_ID, "resident", None, None, None)
+            with pytest.raises(InvalidValue) as refused:
+                account.change_role(copro_id=COPRO_ID, role="syndic")
+        assert refused.value.field == "role"
+        assert account.role_in(COPRO_ID) == "resident"
+
+
+class TestEndMembership:
+    def test_takes_the_account_out_of_one_condo_only(self) -> None:
+        account, other_copro = new_account(status="active"), uuid4()
+        with as_manager():
+            account.join(COPRO_ID, "resident", None, None, None)
+            account.join(other_copro, "auditor", None, None, None)
+            account.end_membership(copro_id=COPRO_ID)
+        assert (account.role_in(COPRO_ID), account.role_in(other_copro)) == (None, "auditor")
+        assert account.status == "active"
+        assert type(last_event(account)).__name__ == "MembershipEnded"
+
+    def test_refuses_an_account_that_is_no_member_of_the_condo(self) -> None:
+        account = new_account()
+        with as_manager(), pytest.raises(NotAMember):
+            account.end_membership(copro_id=COPRO_ID)
+
+
+class TestCheckCanLogIn:
+    def test_tells_a_pending_account_it_awaits_activation(self) -> None:
+        with pytest.raises(AccountPending) as refused:
+            new_account(status="pending").check_can_log_in()
+        assert refused.value.code == "account_pending"
+
+    def test_tells_a_deactivated_account_it_is_deactivated(self) -> None:
+        with pytest.raises(AccountDeactivated) as refused:
+            new_account(status="deactivated").check_can_log_in()
+        assert refused.value.code == "account_deactivated"
+
+    def test_lets_an_active_account_through(self) -> None:
+        new_account(status="active").check_can_log_in()
 
 
 class TestGrantAdmin:
