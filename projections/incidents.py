@@ -4,7 +4,8 @@ pick them up by mistake) and the tickets linked to it.
 
 Every event touches rows by primary key only: the incident's row keeps what would otherwise be
 counted or looked up in the other tables (how many tickets are linked, which equipment its
-current impacts name)."""
+current impacts name), and its aggregate's version, set by every event of it, which a manager's
+edit sends back as `expected_version`."""
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ incidents = Table(
     # The equipment its current impacts name (as strings), in their order: the keys of its rows
     # in incident_impacts, so that new impacts drop the rows no longer named by primary key.
     Column("equipment_ids", JSON, nullable=False),
+    Column("version", Integer, nullable=False),
 )
 
 impacts = Table(
@@ -94,7 +96,8 @@ tickets = Table(
     Column("ticket_id", Uuid, primary_key=True),
 )
 
-projection = Projection(name="incidents", version=2, metadata=metadata)
+# v3: the incident's version.
+projection = Projection(name="incidents", version=3, metadata=metadata)
 
 EDITABLE = ("title", "message", "location")
 
@@ -117,6 +120,7 @@ def opened(rows: Rows, e: Any) -> None:
             updated_at=e.timestamp,
             ticket_count=0,
             equipment_ids=_name_impacts(rows, e, before=[]),
+            version=e.originator_version,
         ),
     )
     _add_update(rows, e, IncidentStatus.INVESTIGATING.value, True, e.message)
@@ -127,7 +131,7 @@ def update_posted(rows: Rows, e: Any) -> None:
     incident = rows.get(incidents, e.originator_id)
     if incident is None:
         return
-    values: dict[str, Any] = dict(updated_at=e.timestamp)
+    values: dict[str, Any] = dict(updated_at=e.timestamp, version=e.originator_version)
     if e.status is not None:
         values["status"] = e.status
         if e.status == IncidentStatus.RESOLVED:
@@ -141,7 +145,9 @@ def update_posted(rows: Rows, e: Any) -> None:
 @projection.on(Incident.Edited)
 def edited(rows: Rows, e: Any) -> None:
     changes = {k: v for k, v in e.changes.items() if k in EDITABLE}
-    rows.update(incidents, e.originator_id, updated_at=e.timestamp, **changes)
+    rows.update(
+        incidents, e.originator_id, updated_at=e.timestamp, version=e.originator_version, **changes
+    )
     if "message" in changes:
         # The opening entry of the timeline (version 1) is the incident's message, as corrected.
         rows.update(updates, e.originator_id, 1, message=changes["message"])
@@ -158,6 +164,7 @@ def impacts_changed(rows: Rows, e: Any) -> None:
         impact=worst([i["impact"] for i in e.impacts]),
         updated_at=e.timestamp,
         equipment_ids=_name_impacts(rows, e, before=incident["equipment_ids"]),
+        version=e.originator_version,
     )
 
 
@@ -174,6 +181,7 @@ def commented(rows: Rows, e: Any) -> None:
             text=e.text,
         ),
     )
+    rows.update(incidents, e.originator_id, version=e.originator_version)
 
 
 @projection.on(Incident.TicketLinked)
@@ -183,7 +191,12 @@ def ticket_linked(rows: Rows, e: Any) -> None:
     rows.insert(tickets, dict(incident_id=e.originator_id, ticket_id=e.ticket_id))
     incident = rows.get(incidents, e.originator_id)
     if incident is not None:
-        rows.update(incidents, e.originator_id, ticket_count=incident["ticket_count"] + 1)
+        rows.update(
+            incidents,
+            e.originator_id,
+            ticket_count=incident["ticket_count"] + 1,
+            version=e.originator_version,
+        )
 
 
 def _name_impacts(rows: Rows, e: Any, before: list[str]) -> list[str]:

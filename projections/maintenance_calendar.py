@@ -1,12 +1,13 @@
 """Maintenance windows as a calendar: each window's plan, its state, the equipment it names, and
 the period it really takes (`period_start`, `period_end`): planned until it starts, then from
-when it started until it completed or was cancelled."""
+when it started until it completed or was cancelled; and the window's version, set by every event
+of it, which a manager's edit sends back as `expected_version`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, Uuid, delete
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, Uuid, delete
 
 from domain.maintenance import Maintenance
 from projections.engine import Projection
@@ -33,6 +34,7 @@ windows = Table(
     Column("period_start", DateTime(timezone=True), nullable=False, index=True),
     Column("period_end", DateTime(timezone=True), nullable=False, index=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False),
 )
 
 window_equipment = Table(
@@ -42,7 +44,8 @@ window_equipment = Table(
     Column("equipment_id", Uuid, primary_key=True, index=True),
 )
 
-projection = Projection(name="maintenance_calendar", version=1, metadata=metadata, cost=0.5)
+# v2: the window's version.
+projection = Projection(name="maintenance_calendar", version=2, metadata=metadata, cost=0.5)
 
 
 @projection.on(Maintenance.Scheduled)
@@ -65,6 +68,7 @@ def scheduled(rows: Rows, e: Any) -> None:
             period_start=starts_at,
             period_end=ends_at,
             updated_at=e.timestamp,
+            version=e.originator_version,
         ),
     )
     # A new window names no equipment yet: nothing to drop first.
@@ -121,4 +125,6 @@ def _add_equipment(rows: Rows, e: Any, equipment_ids: list[Any]) -> None:
 
 
 def _update(rows: Rows, e: Any, **values: Any) -> None:
-    rows.update(windows, e.originator_id, updated_at=e.timestamp, **values)
+    rows.update(
+        windows, e.originator_id, updated_at=e.timestamp, version=e.originator_version, **values
+    )

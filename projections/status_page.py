@@ -5,6 +5,10 @@ projection keeps in its own `status_*` tables: open incidents' impacts, maintena
 progress and the status set by hand; it is derived again for each piece of equipment whenever
 one of its inputs changes. Building and overall status (the worst among active equipment) are
 computed when the page is read; incidents and windows themselves are other read models'.
+
+Condos, buildings and equipment keep their aggregate's version, which a client sends back as
+`expected_version` with an edit: every event of those aggregates sets it, even one that changes
+nothing shown (a building housing equipment).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ copros = Table(
     Column("country", String(100), nullable=False),
     Column("public_status_page", Boolean, nullable=False),
     Column("archived", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
 )
 
 buildings = Table(
@@ -45,6 +50,7 @@ buildings = Table(
     Column("description", Text, nullable=False, default=""),
     Column("order", Integer, nullable=False, default=0),
     Column("archived", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
 )
 
 equipment = Table(
@@ -64,11 +70,13 @@ equipment = Table(
     Column("reason", String(20), nullable=False),
     Column("note", Text),
     Column("retired", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
 )
 
 inputs = StatusInputs(metadata, "status", history=False)
 
-projection = Projection(name="status_page", version=3, metadata=metadata, cost=3)
+# v4: condos, buildings and equipment carry their aggregate's version.
+projection = Projection(name="status_page", version=4, metadata=metadata, cost=3)
 
 
 @projection.on(Condo.Registered)
@@ -85,18 +93,19 @@ def copro_registered(rows: Rows, e: Any) -> None:
             country=e.country,
             public_status_page=e.public_status_page,
             archived=False,
+            version=e.originator_version,
         ),
     )
 
 
 @projection.on(Condo.Updated)
 def copro_updated(rows: Rows, e: Any) -> None:
-    rows.update(copros, e.originator_id, **e.changes)
+    rows.update(copros, e.originator_id, version=e.originator_version, **e.changes)
 
 
 @projection.on(Condo.Archived)
 def copro_archived(rows: Rows, e: Any) -> None:
-    rows.update(copros, e.originator_id, archived=True)
+    rows.update(copros, e.originator_id, archived=True, version=e.originator_version)
 
 
 @projection.on(Building.Added)
@@ -110,6 +119,7 @@ def building_added(rows: Rows, e: Any) -> None:
             description=e.description,
             order=e.order,
             archived=False,
+            version=e.originator_version,
         ),
     )
 
@@ -134,6 +144,11 @@ def building_archived(rows: Rows, e: Any) -> None:
     _update_building(rows, e, archived=True)
 
 
+@projection.on(Building.EquipmentHoused, Building.EquipmentReleased)
+def building_equipment_changed(rows: Rows, e: Any) -> None:
+    _update_building(rows, e)
+
+
 @projection.on(Equipment.Installed)
 def equipment_installed(rows: Rows, e: Any) -> None:
     rows.put(
@@ -152,6 +167,7 @@ def equipment_installed(rows: Rows, e: Any) -> None:
             reason="manual",
             note=None,
             retired=False,
+            version=e.originator_version,
         ),
     )
     show(rows, inputs.installed(rows, e))
@@ -192,8 +208,8 @@ inputs.follow(projection, show)
 
 
 def _update_building(rows: Rows, e: Any, **values: Any) -> None:
-    rows.update(buildings, e.originator_id, **values)
+    rows.update(buildings, e.originator_id, version=e.originator_version, **values)
 
 
 def _update_equipment(rows: Rows, e: Any, **values: Any) -> None:
-    rows.update(equipment, e.originator_id, **values)
+    rows.update(equipment, e.originator_id, version=e.originator_version, **values)

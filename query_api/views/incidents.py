@@ -93,6 +93,7 @@ def described(conn: Connection, rows: list[Any], *, timeline: bool = False) -> l
             "updated_at": utc(r["updated_at"]),
             "reporter_count": r["ticket_count"],
             "equipment": named.get(r["id"], []),
+            "version": r["version"],
         }
         if timeline:
             item["timeline"] = entries.get(r["id"], [])

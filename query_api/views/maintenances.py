@@ -76,6 +76,7 @@ def described(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
             "completed_at": _utc(r["completed_at"]),
             "cancelled_at": _utc(r["cancelled_at"]),
             "equipment": named.get(r["id"], []),
+            "version": r["version"],
         }
         for r in rows
     ]
