@@ -249,17 +249,23 @@ def create_site(settings: Settings) -> Site:
     runner = ProjectorRunner(settings, condos, engine)
     scheduler = SchedulerRunner(condos, interval=settings.scheduler_interval_seconds)
 
+    query_app = create_query_app(engine, settings)
+    # The site serves the query app inside itself: its lifespan is the site's.
+    positions = query_app.state.positions
+
     def start() -> None:
-        runner.start()
+        runner.start()  # the read tables exist before the positions are first read
+        positions.start()
         scheduler.start()
 
     def stop() -> None:
         scheduler.stop()
+        positions.stop()
         runner.stop()
 
     site = Site(
         create_command_app(condos, settings),
-        create_query_app(engine, settings),
+        query_app,
         settings.frontend_dir,
         on_startup=start,
         on_shutdown=stop,

@@ -1,25 +1,36 @@
-"""What read routes receive: a connection, the caller, and the read-your-writes wait."""
+"""What read routes receive: a connection, the caller (loaded once per request), and the access
+checks bound to the path, all here.
+
+A condo, incident, ticket or aggregate outside the caller's reach answers the same 404 as one
+that does not exist: "no such condo", "no such incident"… by the kind of route, never by why.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import Depends, HTTPException, Request, Response
-from fastapi.concurrency import run_in_threadpool
+from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from copro.tokens import InvalidToken, account_of
+from copro.fields import SearchText
+from copro.tokens import InvalidToken, session_of
+from projections import access
+from projections.access import accounts, memberships
 from query_api import queries
+from query_api.reads import Reads
+from query_api.views import audit, incidents, tickets
+from query_api.views.people import people
 
 bearer = HTTPBearer(auto_error=False)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
-POSITION_HEADER = "X-Copro-Position"
-AFTER_HEADER = "X-Copro-After"
+OVERSEERS = ("auditor", "manager")
+READS_ACCESS = Reads(access.projection)
 
 
 def get_engine(request: Request) -> Engine:
@@ -31,66 +42,231 @@ def connection(request: Request) -> Iterator[Connection]:
         yield conn
 
 
-def _position(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return queries.read_position(conn)
+Db = Annotated[Connection, Depends(connection)]
 
 
-async def consistent_read(request: Request, response: Response) -> None:
-    """Answers with the position the read tables reflect; with `X-Copro-After: N`, first waits
-    (bounded) until they have passed N, so a client reads its own writes."""
-    engine = get_engine(request)
-    after_header = request.headers.get(AFTER_HEADER)
+@dataclass(frozen=True)
+class Caller:
+    """The signed-in account, active, whose token is of its current session: its platform
+    roles and its role in each of its condos."""
+
+    id: UUID
+    is_admin: bool
+    is_operator: bool
+    status: str
+    roles: dict[UUID, str]
+
+    def is_member_of(self, copro_id: UUID) -> bool:
+        return self.is_admin or copro_id in self.roles
+
+    def manages(self, copro_id: UUID) -> bool:
+        return self.is_admin or self.roles.get(copro_id) == "manager"
+
+    def oversees(self, copro_id: UUID) -> bool:
+        return self.is_admin or self.roles.get(copro_id) in OVERSEERS
+
+    @property
+    def operates(self) -> bool:
+        return self.is_admin or self.is_operator
+
+
+class NotSignedIn(Exception):
+    """The token speaks for no one who may sign in now."""
+
+
+def _caller(request: Request, conn: Connection, token: str) -> Caller:
     try:
-        after = int(after_header) if after_header else 0
-    except ValueError:
-        raise HTTPException(422, f"{AFTER_HEADER} must be a log position (an integer)") from None
-    wait = request.app.state.settings.read_wait_seconds
-    deadline = time.monotonic() + wait
-    delay = 0.003
-    position = await run_in_threadpool(_position, engine)
-    while position < after:
-        if time.monotonic() >= deadline:
-            raise HTTPException(
-                503,
-                f"the read models have not reached position {after} yet (at {position})",
-                headers={"Retry-After": "1", POSITION_HEADER: str(position)},
-            )
-        await asyncio.sleep(delay)
-        # Fine-grained at first (a projector usually needs a few ms), coarser if it lags.
-        delay = 0.003 if time.monotonic() < deadline - wait + 0.2 else 0.02
-        position = await run_in_threadpool(_position, engine)
-    response.headers[POSITION_HEADER] = str(position)
+        session = session_of(token, request.app.state.settings.signing_key)
+    except InvalidToken:
+        raise NotSignedIn("invalid or expired token") from None
+    account = conn.execute(select(accounts).where(accounts.c.id == session.account_id)).first()
+    try:
+        generation = conn.execute(
+            select(people.c.session_generation).where(people.c.id == session.account_id)
+        ).scalar_one_or_none()
+    except (OperationalError, ProgrammingError):
+        generation = None  # a store from before sessions could end: nobody signs in from it
+    if account is None or account.status != "active" or generation is None:
+        raise NotSignedIn("this account cannot sign in")
+    if generation != session.generation:
+        # A password change or a platform-wide deactivation since: an ended session.
+        raise NotSignedIn("invalid or expired token")
+    rows = conn.execute(
+        select(memberships.c.copro_id, memberships.c.role).where(
+            memberships.c.account_id == session.account_id
+        )
+    )
+    return Caller(
+        id=session.account_id,
+        is_admin=account.is_admin,
+        is_operator=account.is_operator,
+        status=account.status,
+        roles={copro_id: role for copro_id, role in rows},
+    )
 
 
-def optional_account(
+async def _access_caught_up(request: Request, credentials: Credentials) -> None:
+    """The access model has passed `X-Copro-After`, if there is a token to check: an anonymous
+    visitor of a public page neither waits for it nor fails with it."""
+    if credentials is not None:
+        await READS_ACCESS(request)
+
+
+def optional_caller(
     request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> UUID | None:
+    conn: Db,
+    credentials: Credentials,
+    _: Annotated[None, Depends(_access_caught_up)],
+) -> Caller | None:
+    """The caller, or None for an anonymous visitor; a token that is invalid, expired or of an
+    ended session is no one's, as if none had been sent (public pages answer anyway)."""
     if credentials is None:
         return None
     try:
-        return account_of(credentials.credentials, request.app.state.settings.signing_key)
-    except InvalidToken:
-        raise HTTPException(
-            401, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"}
-        ) from None
+        return _caller(request, conn, credentials.credentials)
+    except NotSignedIn:
+        return None
 
 
-def required_account(account_id: Annotated[UUID | None, Depends(optional_account)]) -> UUID:
-    if account_id is None:
+def current_caller(
+    request: Request,
+    conn: Db,
+    credentials: Credentials,
+    _: Annotated[None, Depends(_access_caught_up)],
+) -> Caller:
+    """The caller; 401 without a token, or with one that no one may sign in with now."""
+    if credentials is None:
         raise HTTPException(401, "sign in first", headers={"WWW-Authenticate": "Bearer"})
-    return account_id
+    try:
+        return _caller(request, conn, credentials.credentials)
+    except NotSignedIn as refused:
+        raise HTTPException(401, str(refused), headers={"WWW-Authenticate": "Bearer"}) from None
 
 
-Db = Annotated[Connection, Depends(connection)]
-MaybeAccount = Annotated[UUID | None, Depends(optional_account)]
-SignedIn = Annotated[UUID, Depends(required_account)]
+OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
+CurrentCaller = Annotated[Caller, Depends(current_caller)]
+
+
+def signed_in(caller: CurrentCaller) -> UUID:
+    return caller.id
+
+
+SignedIn = Annotated[UUID, Depends(signed_in)]
+
+
+# -- a condo of the caller's ----------------------------------------------------------------
+
+
+def member_copro(copro_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, Any]:
+    """The condo of the path, if the caller holds a role in it (or is an admin); else 404."""
+    copro = queries.copro_by_id(conn, copro_id) if caller.is_member_of(copro_id) else None
+    if copro is None:
+        raise HTTPException(404, "no such condo")
+    return copro
+
+
+MemberOf = Annotated[dict[str, Any], Depends(member_copro)]
+
+
+def managed_copro(copro: MemberOf, caller: CurrentCaller) -> dict[str, Any]:
+    """The condo of the path, for its managers; 404 outside the caller's condos, else 403."""
+    if not caller.manages(copro["id"]):
+        raise HTTPException(403, "this needs the role: manager")
+    return copro
+
+
+ManagerOf = Annotated[dict[str, Any], Depends(managed_copro)]
+
+
+def overseen_copro(copro: MemberOf, caller: CurrentCaller) -> dict[str, Any]:
+    """The condo of the path, for its auditors and managers; 404 outside the caller's condos,
+    else 403."""
+    if not caller.oversees(copro["id"]):
+        raise HTTPException(403, "this needs the role: auditor or manager")
+    return copro
+
+
+OverseerOf = Annotated[dict[str, Any], Depends(overseen_copro)]
+
+
+def visible_copro(
+    slug: Annotated[SearchText, Path()], caller: OptionalCaller, conn: Db
+) -> dict[str, Any]:
+    """The condo of the slug, if its page is public or the caller is one of its members."""
+    copro = queries.copro_by_slug(conn, slug)
+    if (
+        copro is None
+        or copro["archived"]
+        or not (copro["public_status_page"] or (caller and caller.is_member_of(copro["id"])))
+    ):
+        raise HTTPException(404, "no such condo")
+    return copro
+
+
+VisibleCopro = Annotated[dict[str, Any], Depends(visible_copro)]
+
+
+# -- one thing of a condo of the caller's ---------------------------------------------------
+
+
+def member_incident(incident_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, Any]:
+    """The incident, for the members of its condo; for its managers, its internal comments."""
+    found = incidents.incident(conn, incident_id)
+    if found is None or not caller.is_member_of(found["copro_id"]):
+        raise HTTPException(404, "no such incident")
+    if caller.manages(found["copro_id"]):
+        found["comments"] = incidents.comments_of(conn, incident_id)
+    return found
+
+
+MemberIncident = Annotated[dict[str, Any], Depends(member_incident)]
+
+
+def readable_ticket(ticket_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, Any]:
+    """The ticket as its reader may see it: everything for the condo's managers, the public
+    part for its reporter; 404 for anyone else."""
+    found = tickets.ticket(conn, ticket_id)
+    if found is not None:
+        if caller.manages(found["copro_id"]):
+            return tickets.for_manager(conn, found)
+        if tickets.is_reported_by(found, caller.id):
+            return tickets.for_reporter(conn, found)
+    raise HTTPException(404, "no such ticket")
+
+
+ReadableTicket = Annotated[dict[str, Any], Depends(readable_ticket)]
+
+
+def overseen_aggregate(aggregate_id: UUID, caller: CurrentCaller, conn: Db) -> UUID:
+    """The aggregate, for the auditors and managers of its condo; what belongs to no single
+    condo, for platform admins; 404 when unknown or outside the caller's condos, 403 for a
+    member who oversees nothing."""
+    known, copro_id = audit.home_of(conn, aggregate_id)
+    if known and copro_id is not None and caller.is_member_of(copro_id):
+        if not caller.oversees(copro_id):
+            raise HTTPException(403, "this needs the role: auditor or manager")
+        return aggregate_id
+    if not (known and copro_id is None and caller.is_admin):
+        raise HTTPException(404, "no such aggregate")
+    return aggregate_id
+
+
+OverseenAggregate = Annotated[UUID, Depends(overseen_aggregate)]
+
+
+def operator(caller: CurrentCaller) -> Caller:
+    """The caller, a platform operator or admin; else 403."""
+    if not caller.operates:
+        raise HTTPException(403, "this needs the platform role: operator")
+    return caller
+
+
+Operator = Annotated[Caller, Depends(operator)]
 
 
 def member_of(conn: Connection, account_id: UUID, copro_id: UUID) -> dict[str, Any]:
-    """The condo, if the caller holds a role in it (or is an admin); else 404, never 403:
-    a condo outside the caller's reach does not exist for them."""
+    """The condo, if the account holds a role in it (or is an admin); else 404. For routes that
+    have their caller's id only (`SignedIn`); `MemberOf` checks it from the path."""
     copro = queries.copro_by_id(conn, copro_id)
     caller = queries.account(conn, account_id)
     if (

@@ -5,18 +5,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from projections.access import accounts, memberships
-from projections.state import projection_state
 from projections.status_page import buildings, copros, equipment
-
-
-def read_position(conn: Connection) -> int:
-    """The log position every read model has reached: the least advanced one's."""
-    return int(
-        conn.execute(select(func.coalesce(func.min(projection_state.c.position), 0))).scalar_one()
-    )
 
 
 def copro_by_slug(conn: Connection, slug: str) -> dict[str, Any] | None:
@@ -27,6 +19,14 @@ def copro_by_slug(conn: Connection, slug: str) -> dict[str, Any] | None:
 def copro_by_id(conn: Connection, copro_id: UUID) -> dict[str, Any] | None:
     row = conn.execute(select(copros).where(copros.c.id == copro_id)).mappings().first()
     return dict(row) if row else None
+
+
+def copros_by_id(conn: Connection, copro_ids: list[UUID]) -> list[dict[str, Any]]:
+    """These condos, by name."""
+    rows = conn.execute(
+        select(copros).where(copros.c.id.in_(copro_ids)).order_by(copros.c.name)
+    ).mappings()
+    return [dict(r) for r in rows]
 
 
 def public_copro(copro: dict[str, Any]) -> dict[str, Any]:
@@ -40,6 +40,7 @@ def public_copro(copro: dict[str, Any]) -> dict[str, Any]:
         "country",
         "public_status_page",
         "archived",
+        "version",
     )
     return {k: copro[k] for k in keys}
 

@@ -1,24 +1,31 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Annotated, Any, NoReturn
-from uuid import UUID
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.exceptions import RequestValidationError
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
+from copro.fields import Day
+from projections import ledger, status_page
 from projections.ledger import CATEGORIES
-from query_api.deps import Db, SignedIn, member_of
+from query_api.deps import Db, MemberOf
+from query_api.params import Limit, Offset, refuse
+from query_api.reads import Reads
 from query_api.views import expenses
 from query_api.views.expenses import LedgerFilter
 
-router = APIRouter(tags=["expenses"])
+router = APIRouter(
+    tags=["expenses"], dependencies=[Depends(Reads(ledger.projection, status_page.projection))]
+)
+
+# The years a budget may be set for (the budget's own rule, `domain.budget`).
+BudgetYear = Annotated[int, Path(ge=2000, le=2100)]
 
 
 def ledger_filter(
-    first: Annotated[date | None, Query(alias="from")] = None,
-    last: Annotated[date | None, Query(alias="to")] = None,
+    first: Annotated[Day | None, Query(alias="from")] = None,
+    last: Annotated[Day | None, Query(alias="to")] = None,
     category: Annotated[list[str] | None, Query()] = None,
     include_voided: bool = False,
 ) -> LedgerFilter:
@@ -36,32 +43,24 @@ Chosen = Annotated[LedgerFilter, Depends(ledger_filter)]
 
 @router.get("/copros/{copro_id}/expenses", operation_id="expenses-list")
 def list_expenses(
-    copro_id: UUID,
+    copro: MemberOf,
     conn: Db,
-    account_id: SignedIn,
     chosen: Chosen,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """The condo's ledger, newest date first: each expense as last corrected; voided ones
     only with `include_voided`; `total_cents` sums the matching expenses that are not voided."""
-    member_of(conn, account_id, copro_id)
-    return expenses.ledger(conn, copro_id, chosen, limit, offset)
+    return expenses.ledger(conn, copro["id"], chosen, limit, offset)
 
 
 @router.get("/copros/{copro_id}/expenses.csv", operation_id="expenses-csv")
-def export_expenses(
-    copro_id: UUID,
-    conn: Db,
-    account_id: SignedIn,
-    chosen: Chosen,
-) -> Response:
+def export_expenses(copro: MemberOf, conn: Db, chosen: Chosen) -> Response:
     """The ledger as CSV for French spreadsheets: `;`-separated, amounts in euros with a decimal
     comma (`1234,56`), UTF-8 with a byte-order mark; same filters as the ledger."""
-    copro = member_of(conn, account_id, copro_id)
     stamp = datetime.now(UTC).date().isoformat()
     return Response(
-        expenses.ledger_csv(conn, copro_id, chosen),
+        expenses.ledger_csv(conn, copro["id"], chosen),
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="{copro["slug"]}-expenses-{stamp}.csv"'
@@ -71,26 +70,19 @@ def export_expenses(
 
 @router.get("/copros/{copro_id}/expenses/summary", operation_id="expenses-summary")
 def expenses_summary(
-    copro_id: UUID,
+    copro: MemberOf,
     conn: Db,
-    account_id: SignedIn,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
 ) -> dict[str, Any]:
     """The year's spend (by default this year's) per month and category, and per category
     against the budget: budget, spent and remaining cents; the budget's state or `none`."""
-    member_of(conn, account_id, copro_id)
-    return expenses.summary(conn, copro_id, year or datetime.now(UTC).year)
+    return expenses.summary(conn, copro["id"], year or datetime.now(UTC).year)
 
 
 @router.get("/copros/{copro_id}/budgets/{year}", operation_id="budgets-get")
-def get_budget(copro_id: UUID, year: int, conn: Db, account_id: SignedIn) -> dict[str, Any]:
+def get_budget(copro: MemberOf, year: BudgetYear, conn: Db) -> dict[str, Any]:
     """The year's budget: its lines, state, approval day, revisions and amendments."""
-    member_of(conn, account_id, copro_id)
-    found = expenses.budget(conn, copro_id, year)
+    found = expenses.budget(conn, copro["id"], year)
     if found is None:
         raise HTTPException(404, f"no budget for {year}")
     return found
-
-
-def refuse(field: str, message: str) -> NoReturn:
-    raise RequestValidationError([{"loc": ("query", field), "msg": message, "type": "value_error"}])

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from projections.state import projection_state
-from query_api.deps import Db
+from query_api.deps import get_engine
+from query_api.routes.status import PAGE
 
 router = APIRouter(tags=["health"])
 
@@ -18,16 +20,26 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", operation_id="health-ready")
-def readyz(conn: Db, response: Response) -> dict[str, Any]:
-    """Readiness: the read database answers and no read model has stopped on an error."""
-    rows = conn.execute(
-        select(projection_state.c.name, projection_state.c.state, projection_state.c.position)
-    ).all()
-    failed = sorted(r.name for r in rows if r.state == "failed")
-    if failed or not rows:
+def readyz(request: Request, response: Response) -> dict[str, Any]:
+    """Readiness: the read database answers and the public status page's read models run
+    (another failed read model makes only its own routes answer 503); every read model's
+    state and position."""
+    state = projection_state.c
+    try:
+        with get_engine(request).connect() as conn:
+            rows = conn.execute(select(state.name, state.state, state.position)).all()
+    except DBAPIError:
+        response.status_code = 503
+        return {"status": "not ready", "database": "unreachable", "projections": {}}
+    states = {r.name: r.state for r in rows}
+    failed = sorted(name for name, state in states.items() if state == "failed")
+    page_ready = all(states.get(p.name) not in (None, "failed") for p in PAGE)
+    if not page_ready:
         response.status_code = 503
     return {
-        "status": "not ready" if failed or not rows else "ready",
+        "status": "ready" if page_ready else "not ready",
+        "database": "ok",
         "failed_projections": failed,
         "positions": {r.name: r.position for r in rows},
+        "projections": {r.name: {"state": r.state, "position": r.position} for r in sorted(rows)},
     }

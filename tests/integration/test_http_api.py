@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from copro.settings import Settings
 from tests.integration.api import ADMIN, Api, condo, manager_of
 
 
@@ -227,13 +226,6 @@ class TestReadingOwnWrites:
         body = page.json()
         assert body["overall_status"] == "partial_outage"
         assert body["buildings"][0]["equipment"][0]["status"] == "partial_outage"
-
-    def test_waiting_for_a_position_never_reached_answers_503(
-        self, api: Api, settings: Settings
-    ) -> None:
-        settings.read_wait_seconds = 0.3
-        answer = api.read("/status/nowhere", after=10**9)
-        assert answer.status_code == 503 and answer.headers["Retry-After"] == "1"
 
     def test_me_lists_my_roles(self, api: Api, admin: dict[str, str]) -> None:
         copro_id = condo(api, admin)["id"]
