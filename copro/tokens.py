@@ -43,9 +43,3 @@ def session_of(token: str, key: str) -> Session:
         return Session(UUID(claims["sub"]), generation)
     except (jwt.PyJWTError, ValueError) as error:
         raise InvalidToken(str(error)) from None
-
-
-def account_of(token: str, key: str) -> UUID:
-    """The account a valid, unexpired token speaks for, its generation left unchecked: for
-    the query API until it checks generations too (its `Caller`)."""
-    return session_of(token, key).account_id

@@ -1,5 +1,5 @@
-"""The condo's members, as its managers list them, who manages a condo, and the invitations an
-account has to answer."""
+"""The condo's members, as its managers list them, and the invitations an account has to
+answer."""
 
 from __future__ import annotations
 
@@ -11,16 +11,7 @@ from sqlalchemy import Connection, func, select
 from projections.members import accounts, invitations, roles
 from projections.status_page import copros
 from projections.status_rules import utc
-from query_api import queries
 from query_api.views.people import people_by_id
-
-
-def manages(conn: Connection, account_id: UUID, copro_id: UUID) -> bool:
-    """Whether the account, active, is a manager of the condo (or a platform admin)."""
-    caller = queries.account(conn, account_id)
-    if caller is None or caller["status"] != "active":
-        return False
-    return bool(caller["is_admin"]) or queries.role_in(conn, account_id, copro_id) == "manager"
 
 
 def list_members(conn: Connection, copro_id: UUID, limit: int, offset: int) -> dict[str, Any]:

@@ -1,6 +1,6 @@
-"""Sessions end at once, on SQLite and PostgreSQL: a token issued before a password change, or
-before its account was closed platform-wide, is refused the moment after, with no read model to
-wait for; and a store created before sessions could end gains their column."""
+"""Sessions end on both APIs at once, on SQLite and PostgreSQL: a token issued before a password
+change, or before its account was closed platform-wide, is refused the moment after, with no
+read model to wait for; and a store created before sessions could end gains their column."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ from domain.account import account_id_for
 from tests.integration.api import Api, condo, member
 
 PASSWORD_CHANGE = {"current_password": "a long password", "new_password": "another long one"}
+
+
+def refused_everywhere(api: Api, token: dict[str, str], copro_id: str) -> dict[str, int]:
+    """What a token gets from each API, asked at once (no `X-Copro-After`)."""
+    command = api.client.patch(f"/api/v1/copros/{copro_id}", json={"city": "Lyon"}, headers=token)
+    query = api.client.get("/api/v1/copros", headers=token)
+    return {"command": command.status_code, "query": query.status_code}
 
 
 @pytest.fixture
@@ -60,6 +67,24 @@ class TestCommandApi:
         api.command("PATCH", f"/copros/{copro_id}", token, {"city": "Lyon"})
         api.command("POST", "/auth/password", token, PASSWORD_CHANGE)
         api.command("PATCH", f"/copros/{copro_id}", token, {"city": "Lyon"}, 401)
+
+
+class TestBothApis:
+    def test_a_password_change_ends_earlier_tokens_on_both_apis_at_once(
+        self, api: Api, copro_id: str, admin: dict[str, str]
+    ) -> None:
+        manager = member(api, admin, copro_id, "m@example.org", "manager")
+        changed = api.command("POST", "/auth/password", manager, PASSWORD_CHANGE)
+        api.read("/copros", admin, after=changed["position"])  # even once projected
+        assert refused_everywhere(api, manager, copro_id) == {"command": 401, "query": 401}
+
+    def test_closing_an_account_ends_its_tokens_on_both_apis_at_once(
+        self, api: Api, copro_id: str, admin: dict[str, str]
+    ) -> None:
+        manager = member(api, admin, copro_id, "m@example.org", "manager")
+        account = account_id_for("m@example.org")
+        api.command("POST", f"/accounts/{account}/deactivate", admin)
+        assert refused_everywhere(api, manager, copro_id) == {"command": 401, "query": 401}
 
 
 class TestStoresFromBefore:
