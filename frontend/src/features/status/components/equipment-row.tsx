@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import { StatusBadge } from '@/components/ui/status-badge';
 import { AvailabilityStrip } from '@/features/status/components/availability-strip';
-import { CategoryIcon } from '@/features/status/components/category-icon';
+import { CategoryIcon } from '@/components/ui/category-icon';
 import type { Equipment, HistoryDay } from '@/features/status/types';
 
 const EXPLAINED_REASONS = ['incident', 'maintenance'] as const;
