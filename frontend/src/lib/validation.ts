@@ -1,4 +1,5 @@
 import { ApiError, type FieldError } from '@/lib/api-client';
+import type { consoleFr } from '@/locales/console/fr';
 
 /**
  * The server's input rules, mirrored so a visitor learns what is wrong before sending, and the
@@ -14,7 +15,11 @@ export type Problem =
   | { kind: 'invalidPhone' }
   | { kind: 'chooseEquipment' }
   | { kind: 'chooseBuilding' }
-  | { kind: 'rejected' };
+  | { kind: 'rejected' }
+  /** A rule of the console's forms, worded by the console's own texts (`problems.<key>`). */
+  | { kind: 'console'; key: ConsoleProblem };
+
+export type ConsoleProblem = keyof (typeof consoleFr)['problems'];
 
 export type TextRule = {
   min: number;
@@ -146,4 +151,21 @@ export function refusalOf<Field extends string>(
     return { problems: {}, failure: { kind: 'rateLimited', seconds: refused.retryAfterSeconds } };
   }
   return { problems: {}, failure: { kind: 'failed' } };
+}
+
+/**
+ * A refused command as its form shows it: a 422's field errors beside the fields they name, and
+ * the refusal itself (to be worded beside the action) when some error named no field of the form
+ * or the refusal was not about input at all.
+ */
+export function placeRefusal<Field extends string>(
+  error: unknown,
+  fieldOf: (path: string) => Field | null,
+  rules: Partial<Record<Field, TextRule>>,
+): { problems: Problems<Field>; unplaced: unknown } {
+  if (error instanceof ApiError && error.status === 422 && error.fieldErrors.length > 0) {
+    const placed = serverProblems(error.fieldErrors, fieldOf, rules);
+    return { problems: placed.problems, unplaced: placed.unplaced ? error : null };
+  }
+  return { problems: {}, unplaced: error };
 }

@@ -1,4 +1,5 @@
 import type { EquipmentStatus } from '@/types/equipment-status';
+import type { IncidentStatus } from '@/types/incident-status';
 
 // TODO(api-types): `GET /status/{slug}` and `/status/{slug}/history` answer an untyped object in
 // the OpenAPI document today; once they have response models, these become aliases of
@@ -36,7 +37,7 @@ export type Building = {
   equipment: Equipment[];
 };
 
-export type IncidentStatus = 'investigating' | 'in_progress' | 'resolved' | 'closed';
+export type { IncidentStatus } from '@/types/incident-status';
 export type Impact = Exclude<EquipmentStatus, 'operational'>;
 
 export type TimelineEntry = {

@@ -48,3 +48,45 @@ export type PickableBuilding = {
   name: string;
   equipment: { id: string; name: string; location?: string | null }[];
 };
+
+// TODO(api-types): `GET /copros/{id}/tickets` and the managers' `GET /tickets/{id}` answer untyped
+// objects today (query_api/views/tickets.py `board` and `for_manager` give their shape).
+
+/** A ticket as the managers' board lists it. */
+export type BoardTicket = Omit<MyTicket, 'copro_name'> & {
+  location: string | null;
+  assignee_id: string | null;
+  reporter_kind: string;
+  comment_count: number;
+};
+
+export type TicketBoard = { items: BoardTicket[]; total: number };
+
+/** What the board is narrowed to; `page` counts from 0. */
+export type BoardFilters = {
+  status: TicketStatus | null;
+  type: TicketType | null;
+  assigneeId: string | null;
+  q: string;
+  page: number;
+};
+
+/** An internal comment: for the condo's managers only. */
+export type InternalComment = { at: string; author_id: string | null; text: string };
+
+/** Who reported, and how to reach them (nothing once their data was erased). */
+export type TicketReporter = {
+  id: string | null;
+  kind: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+};
+
+/** A ticket as its condo's managers read it: the public part, and what only they see. */
+export type ManagedTicket = TicketDetail & {
+  assignee_id: string | null;
+  comment_count: number;
+  comments: InternalComment[];
+  reporter: TicketReporter;
+};

@@ -61,6 +61,19 @@ export const consoleEn: Translations<typeof consoleFr> = {
     equipment_retired: 'One of the chosen pieces of equipment has been retired.',
     condo_archived: 'This condominium is archived: it can no longer be changed.',
   },
+  equipment: {
+    impactOf: 'Impact on {{name}}',
+    impactsHint: 'Tick each affected piece of equipment and choose its impact.',
+    lockedHint: 'The ticket’s equipment is always affected; only its impact can change.',
+    chooseOne: 'Choose at least one piece of equipment.',
+  },
+  problems: {
+    invalidTime: 'Enter a full date and time.',
+    endBeforeStart: 'The end must come after the start.',
+    inFuture: 'The start cannot be in the future.',
+    notLater: 'The new end must be later than the planned end.',
+    chooseSome: 'Tick at least one piece of equipment.',
+  },
   common: {
     save: 'Save',
     saving: 'Saving…',

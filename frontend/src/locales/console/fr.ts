@@ -60,6 +60,19 @@ export const consoleFr = {
     equipment_retired: 'Un des équipements choisis a été retiré du service.',
     condo_archived: 'Cette copropriété est archivée : elle ne peut plus être modifiée.',
   },
+  equipment: {
+    impactOf: 'Impact sur {{name}}',
+    impactsHint: 'Cochez chaque équipement touché et choisissez son impact.',
+    lockedHint: 'Les équipements du signalement sont toujours concernés ; seul leur impact peut changer.',
+    chooseOne: 'Choisissez au moins un équipement.',
+  },
+  problems: {
+    invalidTime: 'Saisissez une date et une heure complètes.',
+    endBeforeStart: 'La fin doit venir après le début.',
+    inFuture: 'Le début ne peut pas être dans le futur.',
+    notLater: 'La nouvelle fin doit être plus tardive que la fin prévue.',
+    chooseSome: 'Cochez au moins un équipement.',
+  },
   common: {
     save: 'Enregistrer',
     saving: 'Enregistrement…',

@@ -5,12 +5,15 @@ import type { Problem } from '@/lib/validation';
 /** A problem worded in the visitor's language. */
 export function useProblemText(): (problem: Problem) => string {
   const { t } = useTranslation();
+  const { t: tConsole } = useTranslation('console');
   return (problem) => {
     switch (problem.kind) {
       case 'tooShort':
         return t('validation.tooShort', { count: problem.min });
       case 'tooLong':
         return t('validation.tooLong', { count: problem.max });
+      case 'console':
+        return tConsole(`problems.${problem.key}`);
       default:
         return t(`validation.${problem.kind}`);
     }

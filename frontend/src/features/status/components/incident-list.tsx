@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Pill } from '@/components/ui/pill';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { IncidentStatusPill } from '@/features/status/components/incident-status';
+import { IncidentStatusPill } from '@/components/ui/incident-status-pill';
 import type { Incident } from '@/features/status/types';
 import { formatDateTime } from '@/lib/format-date';
 

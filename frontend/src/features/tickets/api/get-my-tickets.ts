@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { MyTickets } from '@/features/tickets/types';
+import type { BoardFilters, MyTickets } from '@/features/tickets/types';
 import { api } from '@/lib/api-client';
 import { knownPosition } from '@/lib/read-position';
 
@@ -8,6 +8,8 @@ export const ticketKeys = {
   all: ['tickets'] as const,
   mine: () => ['tickets', 'mine'] as const,
   one: (ticketId: string) => ['tickets', 'one', ticketId] as const,
+  board: (coproId: string, filters: BoardFilters) => ['tickets', 'board', coproId, filters] as const,
+  managed: (ticketId: string) => ['tickets', 'managed', ticketId] as const,
 };
 
 export async function getMyTickets(signal?: AbortSignal): Promise<MyTickets> {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { Pill, type PillTone } from '@/components/ui/pill';
-import type { IncidentStatus } from '@/features/status/types';
+import type { IncidentStatus } from '@/types/incident-status';
 
 const TONES: Record<IncidentStatus, PillTone> = {
   investigating: 'looking',

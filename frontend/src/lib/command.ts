@@ -1,0 +1,44 @@
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+import { notePosition } from '@/lib/read-position';
+import type { components } from '@/types/api/command';
+
+/** What every command answers: the thing's id, its new version, and the log position to wait for. */
+export type Receipt = components['schemas']['Receipt'];
+
+/** Sends a command (`path` under the API, ids already in it) and answers its receipt. */
+export async function sendCommand(path: string, body: unknown = {}): Promise<Receipt> {
+  const response = await api.post<Receipt>(path, body);
+  return response.data;
+}
+
+/** An id as a path segment. */
+export function segment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+type CommandOptions<Input> = {
+  send: (input: Input) => Promise<Receipt>;
+  /** The reads this command changes, by key prefix (e.g. `['tickets']`): fetched again, after it. */
+  changes: (input: Input) => readonly QueryKey[];
+};
+
+/**
+ * A command as a mutation with read-your-writes: its answer's position is noted (the reads that
+ * follow send it as `X-Copro-After`), then the reads it changed are fetched again, so what was
+ * just saved is on screen at once.
+ */
+export function useCommand<Input>({ send, changes }: CommandOptions<Input>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (receipt, input) => {
+      notePosition(receipt.position);
+      await Promise.all(changes(input).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+  });
+}
+
+/** Read keys shared across features: the public status page follows every command about equipment. */
+export const STATUS_PAGES: QueryKey = ['status'];
