@@ -24,6 +24,9 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   /** Seconds to wait before trying again (429 and 503 answers). */
   readonly retryAfterSeconds: number | null;
+  /** What a refusal says beyond its code: the field a 409 `duplicate_name` names, a
+   * `version_conflict`'s `current_version`… (the body's other members). */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number | null,
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     message: string,
     fieldErrors: FieldError[] = [],
     retryAfterSeconds: number | null = null,
+    details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,10 +42,11 @@ export class ApiError extends Error {
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = details;
   }
 }
 
-type ErrorBody = { detail?: unknown; code?: unknown };
+type ErrorBody = { detail?: unknown; code?: unknown; [more: string]: unknown };
 
 function isFieldError(value: unknown): value is FieldError {
   if (typeof value !== 'object' || value === null) return false;
@@ -57,11 +62,12 @@ function retryAfter(response: AxiosResponse): number | null {
 
 function toApiError(error: unknown): ApiError {
   if (isAxiosError<ErrorBody>(error) && error.response) {
-    const body = error.response.data ?? {};
-    const code = typeof body.code === 'string' ? body.code : null;
-    const fieldErrors = Array.isArray(body.detail) ? body.detail.filter(isFieldError) : [];
-    const message = typeof body.detail === 'string' ? body.detail : error.message;
-    return new ApiError(error.response.status, code, message, fieldErrors, retryAfter(error.response));
+    const body: ErrorBody = typeof error.response.data === 'object' && error.response.data !== null ? error.response.data : {};
+    const { detail, code: bodyCode, ...details } = body;
+    const code = typeof bodyCode === 'string' ? bodyCode : null;
+    const fieldErrors = Array.isArray(detail) ? detail.filter(isFieldError) : [];
+    const message = typeof detail === 'string' ? detail : error.message;
+    return new ApiError(error.response.status, code, message, fieldErrors, retryAfter(error.response), details);
   }
   return new ApiError(null, null, error instanceof Error ? error.message : String(error));
 }

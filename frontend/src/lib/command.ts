@@ -13,6 +13,13 @@ export async function sendCommand(path: string, body: unknown = {}): Promise<Rec
   return response.data;
 }
 
+/** Sends the changed fields of a thing read at `expectedVersion` (PATCH): a newer version
+ * answers 409 `version_conflict`, never overwritten. */
+export async function sendEdit(path: string, changes: object, expectedVersion: number): Promise<Receipt> {
+  const response = await api.patch<Receipt>(path, { ...changes, expected_version: expectedVersion });
+  return response.data;
+}
+
 /** An id as a path segment. */
 export function segment(id: string): string {
   return encodeURIComponent(id);
