@@ -1,0 +1,277 @@
+import './members.css';
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ConfirmAction } from '@/components/ui/confirm-action';
+import { ActionError } from '@/components/ui/form/action-error';
+import { RefusalText } from '@/components/ui/form/refusal-text';
+import { MessagePanel } from '@/components/ui/message-panel';
+import { Spinner } from '@/components/ui/spinner';
+import { useActivateAccount } from '@/features/members/api/activate-account';
+import { ROLES, useChangeRole, type Role } from '@/features/members/api/change-role';
+import { useMembers } from '@/features/members/api/get-members';
+import { useRemoveMember } from '@/features/members/api/remove-member';
+import { isRole, splitMembers } from '@/features/members/components/member-rules';
+import { NewcomerForm } from '@/features/members/components/newcomer-form';
+import { memberName, type Member } from '@/features/members/types';
+import { ApiError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format-date';
+
+type MembersManagerProps = {
+  coproId: string;
+  /** The signed-in manager: they cannot remove themselves. */
+  selfId: string;
+  buildings: { id: string; name: string }[];
+  /** Called once the signed-in manager gave themselves another role: what they may open changed. */
+  onOwnRoleChanged: () => void;
+};
+
+type Context = Omit<MembersManagerProps, 'buildings'> & {
+  buildingName: (id: string | null) => string | null;
+  done: (message: string) => void;
+};
+
+/** The condo's members: sign-ups to activate, roles, removal from the condo, newcomers. */
+export function MembersManager({ coproId, selfId, buildings, onOwnRoleChanged }: MembersManagerProps) {
+  const { t } = useTranslation('members');
+  const { t: tConsole } = useTranslation('console');
+  const members = useMembers(coproId);
+  const [notice, setNotice] = useState('');
+  const names = new Map(buildings.map((building) => [building.id, building.name]));
+  const context: Context = {
+    coproId,
+    selfId,
+    onOwnRoleChanged,
+    buildingName: (id) => (id ? (names.get(id) ?? null) : null),
+    done: setNotice,
+  };
+
+  if (members.isPending) return <Spinner label={t('page.loading')} />;
+  if (members.isError) {
+    return (
+      <MessagePanel title={tConsole('error.title')} level={2} testId="page-error">
+        <ActionError error={members.error} />
+        <button type="button" className="button" onClick={() => void members.refetch()}>
+          {tConsole('error.retry')}
+        </button>
+      </MessagePanel>
+    );
+  }
+  const { pending, others } = splitMembers(members.data.items);
+  return (
+    <div className="members">
+      <p className="members__notice" role="status" data-testid="members-notice">
+        {notice}
+      </p>
+      <section className="card console-section" aria-labelledby="pending-title" data-testid="pending-signups">
+        <h2 id="pending-title">{t('pending.title')}</h2>
+        <p className="muted small">{t('pending.intro')}</p>
+        {pending.length === 0 ? (
+          <p className="muted">{t('pending.none')}</p>
+        ) : (
+          <ul className="members__list">
+            {pending.map((member) => (
+              <PendingSignUp key={member.account_id} member={member} context={context} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card console-section" aria-labelledby="members-title">
+        <h2 id="members-title">
+          {t('list.title')} <span className="muted small">· {t('list.count', { count: others.length })}</span>
+        </h2>
+        {members.data.total > members.data.items.length ? (
+          <p className="muted small">{t('list.partial', { shown: members.data.items.length, total: members.data.total })}</p>
+        ) : null}
+        {others.length === 0 ? (
+          <p className="muted">{t('list.empty')}</p>
+        ) : (
+          <ul className="members__list">
+            {others.map((member) => (
+              <MemberRow key={member.account_id} member={member} context={context} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="members__newcomers">
+        <NewcomerForm kind="invite" coproId={coproId} buildings={buildings} onDone={setNotice} />
+        <NewcomerForm kind="create" coproId={coproId} buildings={buildings} onDone={setNotice} />
+      </div>
+      <p className="muted small">{t('invite.pendingNote')}</p>
+    </div>
+  );
+}
+
+function useDisplayName() {
+  const { t } = useTranslation('members');
+  return (member: Member) => memberName(member) ?? member.email ?? t('list.erased');
+}
+
+/** Where the member lives in the condo: "Bâtiment A · lot A12 · étage 3". */
+function Home({ member, context }: { member: Member; context: Context }) {
+  const { t } = useTranslation('members');
+  const parts = [
+    context.buildingName(member.building_id),
+    member.lot ? t('list.lot', { lot: member.lot }) : null,
+    member.floor ? t('list.floor', { floor: member.floor }) : null,
+  ].filter(Boolean);
+  return <>{parts.length ? parts.join(' · ') : t('list.noHome')}</>;
+}
+
+function Identity({ member, context }: { member: Member; context: Context }) {
+  const { t } = useTranslation('members');
+  const name = useDisplayName()(member);
+  return (
+    <div className="members__identity">
+      <p className="members__name">
+        {name} {member.account_id === context.selfId ? <span className="muted">{t('list.you')}</span> : null}
+      </p>
+      {member.email && member.email !== name ? <p className="small muted members__email">{member.email}</p> : null}
+      <p className="small">
+        <Home member={member} context={context} />
+      </p>
+    </div>
+  );
+}
+
+function PendingSignUp({ member, context }: { member: Member; context: Context }) {
+  const { t, i18n } = useTranslation('members');
+  const activate = useActivateAccount();
+  const name = useDisplayName()(member);
+  return (
+    <li className="members__row" data-testid="pending-member">
+      <Identity member={member} context={context} />
+      <p className="small muted">{t('pending.signedUp', { date: formatDateTime(member.granted_at, i18n.language) })}</p>
+      <div className="members__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          aria-label={t('pending.activateOf', { name })}
+          disabled={activate.isPending}
+          onClick={() =>
+            activate.mutate({ accountId: member.account_id }, { onSuccess: () => context.done(t('pending.activated', { name })) })
+          }
+        >
+          {t('pending.activate')}
+        </button>
+        {activate.error ? <MemberRefusal error={activate.error} member={member} /> : null}
+      </div>
+    </li>
+  );
+}
+
+function MemberRow({ member, context }: { member: Member; context: Context }) {
+  const { t } = useTranslation('members');
+  const remove = useRemoveMember();
+  const name = useDisplayName()(member);
+  const self = member.account_id === context.selfId;
+  return (
+    <li className="members__row" data-testid="member">
+      <Identity member={member} context={context} />
+      <p className="members__status small">
+        <span className={`account-status account-status--${member.status}`}>
+          {isAccountStatus(member.status) ? t(`status.${member.status}`) : member.status}
+        </span>
+      </p>
+      <div className="members__actions">
+        <RoleChoice member={member} name={name} context={context} />
+        {self ? null : (
+          <ConfirmAction
+            label={t('remove.action')}
+            accessibleLabel={t('remove.actionOf', { name })}
+            question={t('remove.confirm', { name })}
+            confirmLabel={t('remove.yes')}
+            danger
+            onConfirm={async () => {
+              await remove.mutateAsync({ accountId: member.account_id });
+              context.done(t('remove.done', { name }));
+            }}
+            refusal={(error) =>
+              error instanceof ApiError && error.code === 'last_manager' ? t('remove.lastManager') : <RefusalText error={error} />
+            }
+          />
+        )}
+      </div>
+    </li>
+  );
+}
+
+const ACCOUNT_STATUSES = ['pending', 'active', 'deactivated'] as const;
+
+function isAccountStatus(status: string): status is (typeof ACCOUNT_STATUSES)[number] {
+  return (ACCOUNT_STATUSES as readonly string[]).includes(status);
+}
+
+/** A member's role, changed by choosing another and confirming with the button beside it. */
+function RoleChoice({ member, name, context }: { member: Member; name: string; context: Context }) {
+  const { t } = useTranslation('members');
+  const { t: tCommon } = useTranslation();
+  const change = useChangeRole();
+  const current: Role = isRole(member.role) ? member.role : 'resident';
+  const [chosen, setChosen] = useState<Role>(current);
+  const selectId = `role-${member.account_id}`;
+  function submit() {
+    change.mutate(
+      { coproId: context.coproId, accountId: member.account_id, role: chosen },
+      {
+        onSuccess: () => {
+          context.done(t('role.changed', { name, role: tCommon(`role.${chosen}`).toLocaleLowerCase() }));
+          if (member.account_id === context.selfId) context.onOwnRoleChanged();
+        },
+      },
+    );
+  }
+  return (
+    <div className="members__role">
+      <div className="field">
+        <label htmlFor={selectId}>
+          {t('fields.role')}
+          <span className="visually-hidden"> — {name}</span>
+        </label>
+        <select
+          id={selectId}
+          value={chosen}
+          onChange={(event) => {
+            change.reset();
+            if (isRole(event.target.value)) setChosen(event.target.value);
+          }}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {tCommon(`role.${role}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        className="button"
+        aria-label={t('role.changeOf', { name })}
+        disabled={chosen === current || change.isPending}
+        onClick={submit}
+      >
+        {t('role.change')}
+      </button>
+      {change.error ? <MemberRefusal error={change.error} member={member} /> : null}
+    </div>
+  );
+}
+
+function MemberRefusal({ error, member }: { error: unknown; member: Member }) {
+  const { t } = useTranslation('members');
+  const name = useDisplayName()(member);
+  if (!(error instanceof ApiError)) return <ActionError error={error} />;
+  const own =
+    error.code === 'last_manager'
+      ? t('role.lastManager', { name })
+      : error.code === 'account_state_conflict'
+        ? t('refusal.accountState')
+        : null;
+  if (own === null) return <ActionError error={error} />;
+  return (
+    <p className="form-error" role="alert" data-testid="action-error">
+      {own}
+    </p>
+  );
+}

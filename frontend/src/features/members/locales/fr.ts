@@ -1,0 +1,88 @@
+/** The condo's members in the console: sign-ups to activate, roles, invitations, new accounts. */
+export const membersFr = {
+  page: {
+    title: 'Membres',
+    intro: 'Les comptes qui ont un rôle dans la copropriété, les inscriptions à valider, les invitations.',
+    loading: 'Chargement des membres…',
+  },
+  pending: {
+    title: 'Inscriptions en attente',
+    intro: 'Ces personnes se sont inscrites depuis la page publique ; elles pourront se connecter une fois leur compte activé.',
+    none: 'Aucune inscription en attente.',
+    activate: 'Activer',
+    activateOf: 'Activer le compte de {{name}}',
+    activated: '{{name}} peut maintenant se connecter.',
+    signedUp: 'Inscription le {{date}}',
+  },
+  list: {
+    title: 'Membres de la copropriété',
+    count_one: '{{count}} membre',
+    count_other: '{{count}} membres',
+    partial: 'Les {{shown}} plus récents sur {{total}} sont affichés.',
+    empty: 'Aucun membre.',
+    name: 'Nom',
+    role: 'Rôle',
+    home: 'Logement',
+    status: 'Compte',
+    actions: 'Actions',
+    you: '(vous)',
+    erased: 'Nom effacé',
+    noHome: '—',
+    lot: 'lot {{lot}}',
+    floor: 'étage {{floor}}',
+  },
+  status: {
+    pending: 'En attente',
+    active: 'Actif',
+    deactivated: 'Fermé',
+  },
+  role: {
+    label: 'Rôle de {{name}}',
+    change: 'Changer le rôle',
+    changeOf: 'Changer le rôle de {{name}}',
+    changed: '{{name}} est maintenant {{role}}.',
+    lastManager: '{{name}} est le dernier gestionnaire de la copropriété : nommez d’abord un autre gestionnaire.',
+  },
+  remove: {
+    action: 'Retirer',
+    actionOf: 'Retirer {{name}} de la copropriété',
+    confirm:
+      'Retirer {{name}} de cette copropriété ? La personne n’y aura plus aucun rôle ni accès. Son compte n’est pas supprimé : ses autres copropriétés et son historique restent.',
+    yes: 'Oui, retirer de la copropriété',
+    done: '{{name}} ne fait plus partie de la copropriété.',
+    lastManager: 'C’est le dernier gestionnaire de la copropriété : nommez d’abord un autre gestionnaire.',
+  },
+  invite: {
+    title: 'Inviter une personne',
+    intro:
+      'Une personne qui a déjà un compte rejoint la copropriété en acceptant l’invitation ; sans compte, elle la trouvera en s’inscrivant avec cette adresse. La réponse est la même dans les deux cas.',
+    submit: 'Envoyer l’invitation',
+    sent: 'Invitation envoyée à {{email}}.',
+    alreadyMember: 'Cette personne est déjà membre de la copropriété.',
+    pendingNote: 'Les invitations en attente ne sont pas encore listées ici : le service ne les communique qu’à la personne invitée.',
+  },
+  create: {
+    title: 'Créer un compte actif',
+    intro:
+      'Pour une adresse qui n’a pas encore de compte : il est créé et actif aussitôt. Si l’adresse a déjà un compte, une invitation lui est envoyée à la place.',
+    submit: 'Créer le compte',
+    done: 'C’est fait pour {{email}} : le compte apparaît dans la liste s’il vient d’être créé, sinon une invitation a été envoyée.',
+  },
+  fields: {
+    email: 'Adresse e-mail',
+    firstName: 'Prénom',
+    lastName: 'Nom',
+    role: 'Rôle',
+    chooseRole: 'Choisissez un rôle',
+    building: 'Bâtiment',
+    noBuilding: 'Aucun',
+    lot: 'Lot',
+    floor: 'Étage',
+    password: 'Mot de passe',
+    passwordHint: 'Facultatif, au moins 10 caractères : à transmettre à la personne de façon sûre.',
+  },
+  refusal: {
+    accountState: 'Ce compte a déjà changé d’état : la liste est à jour.',
+    selfRemoval: 'Vous ne pouvez pas vous retirer vous-même.',
+  },
+} as const;
