@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 
 import { CategoryIcon } from '@/components/ui/category-icon';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import { ActionError } from '@/components/ui/form/action-error';
+import { DoneNotice } from '@/components/ui/done-notice';
 import { RefusalText } from '@/components/ui/form/refusal-text';
-import { MessagePanel } from '@/components/ui/message-panel';
+import { LoadFailed } from '@/components/ui/load-failed';
 import { Spinner } from '@/components/ui/spinner';
 import { useArchiveBuilding } from '@/features/buildings/api/archive-building';
 import { useStructure } from '@/features/buildings/api/get-structure';
@@ -36,7 +36,6 @@ type StructureManagerProps = { coproId: string; canManage: boolean };
  * and (for managers) every change of the structure. */
 export function StructureManager({ coproId, canManage }: StructureManagerProps) {
   const { t } = useTranslation('buildings');
-  const { t: tConsole } = useTranslation('console');
   const structure = useStructure(coproId);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
@@ -54,21 +53,12 @@ export function StructureManager({ coproId, canManage }: StructureManagerProps) 
 
   if (structure.isPending) return <Spinner label={t('page.loading')} />;
   if (structure.isError) {
-    return (
-      <MessagePanel title={tConsole('error.title')} level={2} testId="page-error">
-        <ActionError error={structure.error} />
-        <button type="button" className="button" onClick={() => void structure.refetch()}>
-          {tConsole('error.retry')}
-        </button>
-      </MessagePanel>
-    );
+    return <LoadFailed error={structure.error} onRetry={() => void structure.refetch()} />;
   }
   const buildings = structure.data.buildings;
   return (
     <div className="structure">
-      <p className="structure__notice" role="status" data-testid="structure-notice">
-        {notice}
-      </p>
+      <DoneNotice text={notice} testId="structure-notice" />
       {canManage ? (
         open?.kind === 'addBuilding' ? (
           <BuildingForm coproId={coproId} onDone={forms.done} onCancel={() => forms.setOpen(null)} />

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ConfirmAction } from '@/components/ui/confirm-action';
+import { DoneNotice } from '@/components/ui/done-notice';
 import { ActionError } from '@/components/ui/form/action-error';
 import { RefusalText } from '@/components/ui/form/refusal-text';
-import { MessagePanel } from '@/components/ui/message-panel';
+import { LoadFailed } from '@/components/ui/load-failed';
 import { Spinner } from '@/components/ui/spinner';
 import { useActivateAccount } from '@/features/members/api/activate-account';
 import { ROLES, useChangeRole, type Role } from '@/features/members/api/change-role';
@@ -35,7 +36,6 @@ type Context = Omit<MembersManagerProps, 'buildings'> & {
 /** The condo's members: sign-ups to activate, roles, removal from the condo, newcomers. */
 export function MembersManager({ coproId, selfId, buildings, onOwnRoleChanged }: MembersManagerProps) {
   const { t } = useTranslation('members');
-  const { t: tConsole } = useTranslation('console');
   const members = useMembers(coproId);
   const [notice, setNotice] = useState('');
   const names = new Map(buildings.map((building) => [building.id, building.name]));
@@ -49,21 +49,12 @@ export function MembersManager({ coproId, selfId, buildings, onOwnRoleChanged }:
 
   if (members.isPending) return <Spinner label={t('page.loading')} />;
   if (members.isError) {
-    return (
-      <MessagePanel title={tConsole('error.title')} level={2} testId="page-error">
-        <ActionError error={members.error} />
-        <button type="button" className="button" onClick={() => void members.refetch()}>
-          {tConsole('error.retry')}
-        </button>
-      </MessagePanel>
-    );
+    return <LoadFailed error={members.error} onRetry={() => void members.refetch()} />;
   }
   const { pending, others } = splitMembers(members.data.items);
   return (
     <div className="members">
-      <p className="members__notice" role="status" data-testid="members-notice">
-        {notice}
-      </p>
+      <DoneNotice text={notice} testId="members-notice" />
       <section className="card console-section" aria-labelledby="pending-title" data-testid="pending-signups">
         <h2 id="pending-title">{t('pending.title')}</h2>
         <p className="muted small">{t('pending.intro')}</p>
