@@ -125,6 +125,10 @@ def install_error_envelope(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if error.status_code == 400:
+            # A body that is not even text (FastAPI's "error parsing the body"): invalid input.
+            invalid = [{"field": "body", "message": str(error.detail), "type": "body_invalid"}]
+            return JSONResponse({"detail": invalid, "code": "validation_error"}, status_code=422)
         return JSONResponse(
             {"detail": error.detail, "code": CODE_OF_STATUS.get(error.status_code, "http_error")},
             status_code=error.status_code,

@@ -39,7 +39,9 @@ def edit_incident(
 
 
 @router.post(
-    "/incidents/{incident_id}/updates", response_model=Receipt, operation_id="incidents-update"
+    "/incidents/{incident_id}/updates",
+    response_model=Receipt,
+    operation_id="incidents-update",
 )
 def post_incident_update(
     incident_id: UUID, body: TimelineUpdate, condos: CondosDep, actor: CurrentActor
@@ -49,7 +51,10 @@ def post_incident_update(
 
 
 @router.post(
-    "/incidents/{incident_id}/comments", response_model=Receipt, operation_id="incidents-comment"
+    "/incidents/{incident_id}/comments",
+    status_code=201,
+    response_model=Receipt,
+    operation_id="incidents-comment",
 )
 def comment_on_incident(
     incident_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor

@@ -84,7 +84,10 @@ def reopen_ticket(
 
 
 @router.post(
-    "/tickets/{ticket_id}/comments", response_model=Receipt, operation_id="tickets-comment"
+    "/tickets/{ticket_id}/comments",
+    status_code=201,
+    response_model=Receipt,
+    operation_id="tickets-comment",
 )
 def comment_on_ticket(
     ticket_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor
@@ -93,7 +96,12 @@ def comment_on_ticket(
     return receipt(condos.comment_on_ticket(actor, ticket_id, text=body.text))
 
 
-@router.post("/tickets/{ticket_id}/replies", response_model=Receipt, operation_id="tickets-reply")
+@router.post(
+    "/tickets/{ticket_id}/replies",
+    status_code=201,
+    response_model=Receipt,
+    operation_id="tickets-reply",
+)
 def reply_to_ticket(
     ticket_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:

@@ -205,7 +205,7 @@ class TestTimeline:
     def test_comments_are_kept_with_their_author(self, api: Api, tilleuls: Condo) -> None:
         incident = open_incident(api, tilleuls)["id"]
         path = f"/incidents/{incident}/comments"
-        api.command("POST", path, tilleuls.manager, {"text": "Facture Otis à vérifier"})
+        api.command("POST", path, tilleuls.manager, {"text": "Facture Otis à vérifier"}, 201)
         assert fields(api.command("POST", path, tilleuls.manager, {"text": "x" * 5001}, 422)) == {
             "text"
         }

@@ -384,8 +384,8 @@ class TestAssignCommentReply:
     ) -> None:
         ticket = report(api, tilleuls.resident, tilleuls)["id"]
         path = f"/tickets/{ticket}"
-        api.command("POST", f"{path}/comments", tilleuls.manager, {"text": "Contrat Otis ?"})
-        api.command("POST", f"{path}/replies", tilleuls.manager, {"text": "C'est noté."})
+        api.command("POST", f"{path}/comments", tilleuls.manager, {"text": "Contrat Otis ?"}, 201)
+        api.command("POST", f"{path}/replies", tilleuls.manager, {"text": "C'est noté."}, 201)
         followed = condos_of(api).ticket(UUID(ticket))
         manager = account_id_for("manager@tilleuls.fr")
         assert followed.comments == [{"author_id": manager, "text": "Contrat Otis ?"}]
@@ -406,7 +406,9 @@ class TestConvert:
         self, api: Api, admin: dict[str, str], tilleuls: Condo
     ) -> None:
         ticket = report(api, tilleuls.resident, tilleuls)["id"]
-        api.command("POST", f"/tickets/{ticket}/comments", tilleuls.manager, {"text": "Otis ?"})
+        api.command(
+            "POST", f"/tickets/{ticket}/comments", tilleuls.manager, {"text": "Otis ?"}, 201
+        )
         deputy = appoint(api, admin, tilleuls.id, "deputy@tilleuls.fr", "manager")
         receipt = api.command("POST", f"/tickets/{ticket}/convert", deputy, {}, 201)
 

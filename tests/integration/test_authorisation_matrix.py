@@ -312,12 +312,14 @@ ROUTES = [
         "/tickets/{ticket_id}/comments",
         lambda w: {"ticket_id": w.ticket()},
         lambda w, c: {"text": "Vu"},
+        201,
     ),
     Route(
         "POST",
         "/tickets/{ticket_id}/replies",
         lambda w: {"ticket_id": w.ticket()},
         lambda w, c: {"text": "Merci"},
+        201,
     ),
     Route(
         "POST",
@@ -360,6 +362,7 @@ ROUTES = [
         "/incidents/{incident_id}/comments",
         lambda w: {"incident_id": w.incident()},
         lambda w, c: {"text": "Vu"},
+        201,
     ),
     Route(
         "POST",

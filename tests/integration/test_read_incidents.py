@@ -91,7 +91,11 @@ class TestIncidentDetail:
     ) -> None:
         incident = open_incident(api, tilleuls, {tilleuls.lift: "major_outage"})["id"]
         api.command(
-            "POST", f"/incidents/{incident}/comments", tilleuls.manager, {"text": "Voir le devis"}
+            "POST",
+            f"/incidents/{incident}/comments",
+            tilleuls.manager,
+            {"text": "Voir le devis"},
+            201,
         )
         last = post_update(api, tilleuls, incident, "Technicien en route", "in_progress")
 

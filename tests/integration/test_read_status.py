@@ -285,6 +285,7 @@ class TestStatusPageContent:
             f"/incidents/{incident}/comments",
             tilleuls.manager,
             {"text": "Le syndic sait qui a bloqué la porte"},
+            201,
         )
         post_update(api, tilleuls, incident, "Technicien en route", "in_progress")
         last = post_update(api, tilleuls, incident, "Pièce commandée")
@@ -387,7 +388,7 @@ class TestRebuild:
             api, tilleuls, {lift: "degraded"}, datetime.now(UTC) - timedelta(days=2)
         )["id"]
         api.command(
-            "POST", f"/incidents/{incident}/comments", tilleuls.manager, {"text": "Interne"}
+            "POST", f"/incidents/{incident}/comments", tilleuls.manager, {"text": "Interne"}, 201
         )
         api.command(
             "PATCH",

@@ -39,7 +39,9 @@ def read(api: Api, path: str, who: dict[str, str], after: dict[str, Any]) -> Any
 
 
 def act(api: Api, who: dict[str, str], ticket: str, step: str, body: Any = None) -> dict[str, Any]:
-    return api.command("POST", f"/tickets/{ticket}/{step}", who, body)
+    # A comment or a reply creates something (201); a move changes the ticket (200).
+    expect = 201 if step in ("comments", "replies") else 200
+    return api.command("POST", f"/tickets/{ticket}/{step}", who, body, expect)
 
 
 def ids(listed: dict[str, Any]) -> list[str]:
