@@ -8,15 +8,18 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** A calendar day given as `YYYY-MM-DD` (the history's UTC days), e.g. "mardi 3 mars 2026". */
-export function formatDay(day: string, language: string, style: 'long' | 'short' = 'long'): string {
+const DAY_STYLES: Record<'long' | 'medium' | 'short', Intl.DateTimeFormatOptions> = {
+  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  medium: { dateStyle: 'medium', timeZone: 'UTC' },
+  short: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+};
+
+/** A calendar day given as `YYYY-MM-DD` (the history's UTC days, a ledger's dates), e.g.
+ * "mardi 3 mars 2026" (long), "3 mars 2026" (medium), "3 mars" (short). */
+export function formatDay(day: string, language: string, style: 'long' | 'medium' | 'short' = 'long'): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  const options: Intl.DateTimeFormatOptions =
-    style === 'long'
-      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(language, options).format(date);
+  return new Intl.DateTimeFormat(language, DAY_STYLES[style]).format(date);
 }
 
 /** A number of minutes as hours and minutes, e.g. "3 h 20 min" (fr) or "3 hr 20 min" (en). */

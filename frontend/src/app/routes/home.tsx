@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -56,7 +57,7 @@ export function HomeRoute() {
 
 const KNOWN_ROLES = ['manager', 'council', 'resident', 'auditor', 'operator'] as const;
 
-function roleLabel(t: ReturnType<typeof useTranslation>['t'], role: string): string {
+function roleLabel(t: TFunction, role: string): string {
   const known = KNOWN_ROLES.find((candidate) => candidate === role);
   return known ? t(`role.${known}`) : role;
 }

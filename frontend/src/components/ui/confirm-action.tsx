@@ -1,3 +1,4 @@
+import './button-danger.css';
 import './confirm-action.css';
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
