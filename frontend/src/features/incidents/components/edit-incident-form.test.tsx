@@ -87,8 +87,9 @@ describe('EditIncidentForm', () => {
     fireEvent.change(screen.getByLabelText('Message publié'), { target: { value: 'Mon message' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Garder mes modifications, sur la version actuelle' }));
+    // Their message stays; the title they did not touch is the one saved meanwhile.
     expect(screen.getByLabelText('Message publié')).toHaveValue('Mon message');
-    expect(screen.getByLabelText('Titre')).toHaveValue('Ascenseur A1 en panne');
+    expect(screen.getByLabelText('Titre')).toHaveValue('Ascenseurs A1 et A2 en panne');
     expect(screen.getByText('Version 4')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));

@@ -5,7 +5,7 @@ import { ActionError } from '@/components/ui/form/action-error';
 import { FormActions } from '@/components/ui/form/form-actions';
 import type { ChoosableBuilding } from '@/components/ui/form/equipment-choice';
 import { ConflictNotice } from '@/features/incidents/components/conflict-notice';
-import { changesFrom } from '@/features/incidents/components/incident-differences';
+import { changesFrom, rebased } from '@/features/incidents/components/incident-differences';
 import {
   checkDraft,
   IncidentFields,
@@ -83,10 +83,10 @@ export function EditIncidentForm({ incident, buildings, equipmentName, save, rea
     }
   }
 
-  function rebase(current: Incident, keepMine: boolean) {
+  function rebase(startedFrom: Start, current: Incident, keepMine: boolean) {
     const now = { draft: draftOf(current), version: current.version };
     setStart(now);
-    if (!keepMine) setDraft(now.draft);
+    setDraft(keepMine ? rebased(startedFrom.draft, draft, now.draft) : now.draft);
     setConflict(null);
   }
 
@@ -100,8 +100,8 @@ export function EditIncidentForm({ incident, buildings, equipmentName, save, rea
             startedFrom={conflict.startedFrom}
             current={conflict.current}
             equipmentName={equipmentName}
-            onTakeCurrent={() => conflict.current && rebase(conflict.current, false)}
-            onKeepMine={() => conflict.current && rebase(conflict.current, true)}
+            onTakeCurrent={() => conflict.current && rebase(conflict.startedFrom, conflict.current, false)}
+            onKeepMine={() => conflict.current && rebase(conflict.startedFrom, conflict.current, true)}
           />
         ) : (
           <p className="form-error" role="alert">

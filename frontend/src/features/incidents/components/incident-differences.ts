@@ -38,3 +38,14 @@ export function changesFrom(base: IncidentDraft, draft: IncidentDraft): Partial<
   }
   return changes;
 }
+
+/** The editor's changes carried onto the version now saved: each field they changed keeps their
+ * value, every other field takes the current one, so nobody else's change is undone. */
+export function rebased(startedFrom: IncidentDraft, mine: IncidentDraft, current: IncidentDraft): IncidentDraft {
+  const changed = new Set(differences(startedFrom, mine).map((difference) => difference.field));
+  return {
+    title: changed.has('title') ? mine.title : current.title,
+    message: changed.has('message') ? mine.message : current.message,
+    impacts: changed.has('impacts') ? mine.impacts : current.impacts,
+  };
+}

@@ -88,7 +88,7 @@ export function ManagedTicketView({
           <Reporter reporter={ticket.reporter} />
           <section className="card console-section" aria-labelledby="assign-title">
             <h2 id="assign-title">{t('assign.title')}</h2>
-            <AssignForm key={ticket.assignee_id} ticketId={ticket.id} assigneeId={ticket.assignee_id} managers={managers} />
+            <AssignForm ticketId={ticket.id} assigneeId={ticket.assignee_id} managers={managers} />
           </section>
           <TicketMovesPanel ticketId={ticket.id} status={ticket.status} />
           <TicketIncidentPanel
@@ -143,11 +143,7 @@ function NoteForm({ ticketId, note }: { ticketId: string; note: TicketNote }) {
   const write = useWriteOnTicket();
   const internal = note === 'comments';
   return (
-    <section
-      className={`card console-section note-form note-form--${internal ? 'internal' : 'reply'}`}
-      aria-labelledby={`note-${note}-title`}
-    >
-      <h2 id={`note-${note}-title`}>{internal ? t('write.comment') : t('write.reply')}</h2>
+    <div className={`card console-section note-form note-form--${internal ? 'internal' : 'reply'}`}>
       <TextCommandForm
         id={`ticket-${note}`}
         label={internal ? t('write.comment') : t('write.reply')}
@@ -157,6 +153,6 @@ function NoteForm({ ticketId, note }: { ticketId: string; note: TicketNote }) {
         submitLabel={internal ? t('write.commentSubmit') : t('write.replySubmit')}
         onSubmit={(text) => write.mutateAsync({ ticketId, note, text: text ?? '' })}
       />
-    </section>
+    </div>
   );
 }

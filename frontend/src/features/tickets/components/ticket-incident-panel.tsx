@@ -62,6 +62,8 @@ function ConvertForm({ ticket, buildings, onConverted }: Omit<TicketIncidentProp
   const [impacts, setImpacts] = useState<ImpactOn[]>(named.map((id) => ({ equipment_id: id, impact: 'degraded' })));
   const [problems, setProblems] = useState<Problems<ConvertField>>({});
   const [refusal, setRefusal] = useState<unknown>(null);
+  // The equipment of every building is a long list: it unfolds when the manager means to convert.
+  const [open, setOpen] = useState(false);
   const convert = useConvertTicket();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -87,30 +89,39 @@ function ConvertForm({ ticket, buildings, onConverted }: Omit<TicketIncidentProp
     <section className="card console-section" aria-labelledby="convert-title">
       <h2 id="convert-title">{t('incident.convertTitle')}</h2>
       <p className="field__hint">{t('incident.convertIntro')}</p>
-      <form className="console-form" onSubmit={submit} noValidate>
-        <TextField
-          id="convert-incident-title"
-          label={t('incident.incidentTitle')}
-          hint={tCommon('form.lengthHint', TITLE)}
-          value={title}
-          problem={problems.title}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <ImpactsField
-          id="convert-impacts"
-          legend={t('incident.impacts')}
-          hint={named.length > 0 ? tConsole('equipment.lockedHint') : tConsole('equipment.impactsHint')}
-          buildings={buildings}
-          value={impacts}
-          locked={named}
-          problem={problems.impacts}
-          onChange={setImpacts}
-        />
-        {refusal ? <ActionError error={refusal} /> : null}
-        <button type="submit" className="button button--primary" disabled={convert.isPending}>
-          {convert.isPending ? tConsole('common.sending') : t('incident.convert')}
-        </button>
-      </form>
+      {open ? null : (
+        <p>
+          <button type="button" className="button" onClick={() => setOpen(true)}>
+            {t('incident.convertStart')}
+          </button>
+        </p>
+      )}
+      {open ? (
+        <form className="console-form" onSubmit={submit} noValidate>
+          <TextField
+            id="convert-incident-title"
+            label={t('incident.incidentTitle')}
+            hint={tCommon('form.lengthHint', TITLE)}
+            value={title}
+            problem={problems.title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          <ImpactsField
+            id="convert-impacts"
+            legend={t('incident.impacts')}
+            hint={named.length > 0 ? tConsole('equipment.lockedHint') : tConsole('equipment.impactsHint')}
+            buildings={buildings}
+            value={impacts}
+            locked={named}
+            problem={problems.impacts}
+            onChange={setImpacts}
+          />
+          {refusal ? <ActionError error={refusal} /> : null}
+          <button type="submit" className="button button--primary" disabled={convert.isPending}>
+            {convert.isPending ? tConsole('common.sending') : t('incident.convert')}
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }

@@ -108,6 +108,7 @@ export const ticketsEn: Translations<typeof ticketsFr> = {
     linkedTo: 'This ticket is linked to an incident.',
     convertTitle: 'Convert into a new incident',
     convertIntro: 'The incident takes the ticket’s title, description, location and internal comments; it is published on the public page.',
+    convertStart: 'Choose the affected equipment',
     incidentTitle: 'Incident title',
     impacts: 'Affected equipment',
     convert: 'Create the incident',

@@ -106,6 +106,7 @@ export const ticketsFr = {
     linkedTo: 'Ce signalement est rattaché à un incident.',
     convertTitle: 'Convertir en nouvel incident',
     convertIntro: 'L’incident reprend le titre, la description, l’emplacement et les commentaires internes du signalement ; il est publié sur la page publique.',
+    convertStart: 'Choisir les équipements touchés',
     incidentTitle: 'Titre de l’incident',
     impacts: 'Équipements touchés',
     convert: 'Créer l’incident',
