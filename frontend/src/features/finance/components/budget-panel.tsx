@@ -3,6 +3,7 @@ import './finance.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Figures } from '@/components/ui/chart/figures';
 import { DoneNotice } from '@/components/ui/done-notice';
 import { ActionError } from '@/components/ui/form/action-error';
 import { FormActions } from '@/components/ui/form/form-actions';
@@ -209,7 +210,7 @@ function ApprovalForm({ coproId, year, onDone }: { coproId: string; year: number
 function LinesTable({ lines }: { lines: BudgetLines }) {
   const { t, i18n } = useTranslation('finance');
   return (
-    <div className="figures card console-section">
+    <Figures label={t('spend.budget')}>
       <table>
         <thead>
           <tr>
@@ -234,7 +235,7 @@ function LinesTable({ lines }: { lines: BudgetLines }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </Figures>
   );
 }
 

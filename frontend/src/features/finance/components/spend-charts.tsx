@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Chart } from '@/components/ui/chart/chart';
-import { hatched, CHART_COLOURS } from '@/components/ui/chart/chart-style';
+import { CHART_COLOURS, hatched } from '@/components/ui/chart/chart-style';
+import { Figures } from '@/components/ui/chart/figures';
 import { LoadFailed } from '@/components/ui/load-failed';
 import { Spinner } from '@/components/ui/spinner';
 import { useSpendSummary } from '@/features/finance/api/get-summary';
@@ -59,7 +60,7 @@ function Charts({ summary }: { summary: SpendSummary }) {
         >
           <details>
             <summary>{t('spend.figures')}</summary>
-            <div className="figures">
+            <Figures label={t('spend.byMonth', { year })}>
               <table data-testid="figures-by-month">
                 <caption className="visually-hidden">{t('spend.byMonth', { year })}</caption>
                 <thead>
@@ -90,7 +91,7 @@ function Charts({ summary }: { summary: SpendSummary }) {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </Figures>
           </details>
         </Chart>
       </section>
@@ -113,7 +114,7 @@ function Charts({ summary }: { summary: SpendSummary }) {
             .filter(Boolean)
             .join(' ')}
         >
-          <div className="figures">
+          <Figures label={t('spend.byCategory', { year })}>
             <table data-testid="figures-by-category">
               <caption className="visually-hidden">{t('spend.byCategory', { year })}</caption>
               <thead>
@@ -153,7 +154,7 @@ function Charts({ summary }: { summary: SpendSummary }) {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </Figures>
         </Chart>
       </section>
     </div>
