@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 
-import { api } from '@/lib/api-client';
+import { api, ApiError } from '@/lib/api-client';
 import { notePosition } from '@/lib/read-position';
 import type { components } from '@/types/api/command';
 
@@ -38,11 +38,19 @@ type CommandOptions<Input> = {
  */
 export function useCommand<Input>({ send, changes }: CommandOptions<Input>) {
   const queryClient = useQueryClient();
+  const refresh = (input: Input) =>
+    Promise.all(changes(input).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   return useMutation({
     mutationFn: send,
     onSuccess: async (receipt, input) => {
       notePosition(receipt.position);
-      await Promise.all(changes(input).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      await refresh(input);
+    },
+    // A refused move (the ticket or incident changed state meanwhile) means what is on screen is
+    // stale: it is read again, so the commands offered follow the state it is really in. A
+    // version conflict is left to its form, which shows what changed before anything is re-read.
+    onError: async (error, input) => {
+      if (error instanceof ApiError && error.status === 409 && error.code !== 'version_conflict') await refresh(input);
     },
   });
 }

@@ -42,6 +42,11 @@ export function refusalKey(error: unknown): RefusalKey {
   }
 }
 
+/** A 409 about the state something is in (not an edit's version): the action no longer applies. */
+export function isStateConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.code !== 'version_conflict';
+}
+
 /** Why an action was refused, shown beside it and read out as soon as it appears. */
 export function ActionError({ error, testId }: { error: unknown; testId?: string }) {
   const { t } = useTranslation('console');

@@ -13,14 +13,16 @@ type IncidentUpdateFormProps = { incidentId: string; status: IncidentStatus };
  * table allows from the current status are offered. */
 export function IncidentUpdateForm({ incidentId, status }: IncidentUpdateFormProps) {
   const { t } = useTranslation('incidents');
-  const [to, setTo] = useState<IncidentStatus | null>(null);
+  const [choice, setChoice] = useState<IncidentStatus | null>(null);
   const post = usePostIncidentUpdate();
-  const choices: (IncidentStatus | null)[] = [null, ...statusesFrom(status)];
+  // When the incident moved meanwhile (a refusal re-reads it), a choice it no longer allows goes;
+  // the message typed stays.
+  const to = choice !== null && statusesFrom(status).includes(choice) ? choice : null;
+  const options: (IncidentStatus | null)[] = [null, ...statusesFrom(status)];
   return (
     <section className="card console-section" aria-labelledby="update-title" data-testid="incident-update">
       <h2 id="update-title">{t('update.title')}</h2>
       <TextCommandForm
-        key={status}
         id="incident-update-message"
         label={t('update.message')}
         hint={t('update.messageHint')}
@@ -28,22 +30,22 @@ export function IncidentUpdateForm({ incidentId, status }: IncidentUpdateFormPro
         field="message"
         submitLabel={t('update.submit')}
         onSubmit={(message) => post.mutateAsync({ incidentId, message: message ?? '', status: to })}
-        onDone={() => setTo(null)}
+        onDone={() => setChoice(null)}
       >
         <fieldset className="field choice">
           <legend>{t('update.status')}</legend>
-          {choices.map((choice) => {
-            const id = `incident-update-${choice ?? 'keep'}`;
+          {options.map((option) => {
+            const id = `incident-update-${option ?? 'keep'}`;
             return (
               <div key={id} className="radio">
                 <input
                   id={id}
                   type="radio"
                   name="incident-update-status"
-                  checked={to === choice}
-                  onChange={() => setTo(choice)}
+                  checked={to === option}
+                  onChange={() => setChoice(option)}
                 />
-                <label htmlFor={id}>{choice ? t(`update.moves.${moveName(status, choice)}`) : t('update.keep')}</label>
+                <label htmlFor={id}>{option ? t(`update.moves.${moveName(status, option)}`) : t('update.keep')}</label>
               </div>
             );
           })}

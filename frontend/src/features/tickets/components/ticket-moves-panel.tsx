@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ActionError, isStateConflict } from '@/components/ui/form/action-error';
 import { TextCommandForm } from '@/components/ui/form/text-command-form';
 import { useMoveTicket } from '@/features/tickets/api/move-ticket';
 import { movesFrom, needsReason, takesReason, type TicketMove } from '@/features/tickets/components/ticket-moves';
@@ -16,11 +17,25 @@ type TicketMovesProps = { ticketId: string; status: TicketStatus };
 export function TicketMovesPanel({ ticketId, status }: TicketMovesProps) {
   const { t } = useTranslation('tickets');
   const [chosen, setChosen] = useState<TicketMove | null>(null);
+  // A move refused because the ticket changed meanwhile: said here, above the moves now offered.
+  const [refused, setRefused] = useState<unknown>(null);
   const move = useMoveTicket();
   const moves = movesFrom(status);
+
+  async function send(chosenMove: TicketMove, note: string | null) {
+    setRefused(null);
+    try {
+      await move.mutateAsync({ ticketId, move: chosenMove, note });
+    } catch (error) {
+      if (!isStateConflict(error)) throw error;
+      setRefused(error);
+      setChosen(null);
+    }
+  }
   return (
     <section className="card console-section" aria-labelledby="moves-title" data-testid="ticket-moves">
       <h2 id="moves-title">{t('moves.title')}</h2>
+      {refused ? <ActionError error={refused} /> : null}
       {moves.length === 0 ? <p className="muted">{t('moves.none')}</p> : null}
       <div className="actions">
         {moves.map((candidate) => (
@@ -44,7 +59,7 @@ export function TicketMovesPanel({ ticketId, status }: TicketMovesProps) {
           rule={{ ...NOTE, optional: !needsReason(chosen, status) }}
           field={takesReason(chosen) ? 'reason' : 'message'}
           submitLabel={t(`moves.confirm.${chosen}`)}
-          onSubmit={(note) => move.mutateAsync({ ticketId, move: chosen, note })}
+          onSubmit={(note) => send(chosen, note)}
           onDone={() => setChosen(null)}
           onCancel={() => setChosen(null)}
         />
