@@ -29,6 +29,9 @@ type CommandOptions<Input> = {
   send: (input: Input) => Promise<Receipt>;
   /** The reads this command changes, by key prefix (e.g. `['tickets']`): fetched again, after it. */
   changes: (input: Input) => readonly QueryKey[];
+  /** Also fetch again the changed reads no page shows right now (another view of the same page,
+   * such as the charts beside a ledger), so switching to them never shows the state before. */
+  alsoHidden?: boolean;
 };
 
 /**
@@ -36,10 +39,11 @@ type CommandOptions<Input> = {
  * follow send it as `X-Copro-After`), then the reads it changed are fetched again, so what was
  * just saved is on screen at once.
  */
-export function useCommand<Input>({ send, changes }: CommandOptions<Input>) {
+export function useCommand<Input>({ send, changes, alsoHidden = false }: CommandOptions<Input>) {
   const queryClient = useQueryClient();
+  const refetchType = alsoHidden ? 'all' : 'active';
   const refresh = (input: Input) =>
-    Promise.all(changes(input).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    Promise.all(changes(input).map((queryKey) => queryClient.invalidateQueries({ queryKey, refetchType })));
   return useMutation({
     mutationFn: send,
     onSuccess: async (receipt, input) => {

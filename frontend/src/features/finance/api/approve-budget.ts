@@ -9,5 +9,5 @@ export function approveBudget({ coproId, year, approvedOn }: ApproveBudgetInput)
 
 /** Records the general assembly's approval, on that day: from then on the lines change by amendment. */
 export function useApproveBudget() {
-  return useCommand({ send: approveBudget, changes: () => [financeKeys.all] });
+  return useCommand({ send: approveBudget, changes: () => [financeKeys.all], alsoHidden: true });
 }

@@ -10,5 +10,5 @@ export function correctExpense({ expenseId, correction }: { expenseId: string; c
 
 /** Corrects the fields sent of an expense, saying why; its first record stays in its history. */
 export function useCorrectExpense() {
-  return useCommand({ send: correctExpense, changes: () => [financeKeys.all] });
+  return useCommand({ send: correctExpense, changes: () => [financeKeys.all], alsoHidden: true });
 }

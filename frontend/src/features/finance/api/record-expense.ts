@@ -10,5 +10,5 @@ export function recordExpense({ coproId, expense }: { coproId: string; expense: 
 
 /** Records an expense; the ledger, its summary and charts follow. */
 export function useRecordExpense() {
-  return useCommand({ send: recordExpense, changes: () => [financeKeys.all] });
+  return useCommand({ send: recordExpense, changes: () => [financeKeys.all], alsoHidden: true });
 }

@@ -12,5 +12,5 @@ export async function setBudget({ coproId, year, lines, reason }: SetBudgetInput
 
 /** Proposes the year's budget, revises it while provisional, or amends it once approved (with a reason). */
 export function useSetBudget() {
-  return useCommand({ send: setBudget, changes: () => [financeKeys.all] });
+  return useCommand({ send: setBudget, changes: () => [financeKeys.all], alsoHidden: true });
 }

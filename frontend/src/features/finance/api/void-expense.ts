@@ -7,5 +7,5 @@ export function voidExpense({ expenseId, reason }: { expenseId: string; reason: 
 
 /** Voids an expense, saying why: it stays in the ledger's history and counts no more. */
 export function useVoidExpense() {
-  return useCommand({ send: voidExpense, changes: () => [financeKeys.all] });
+  return useCommand({ send: voidExpense, changes: () => [financeKeys.all], alsoHidden: true });
 }

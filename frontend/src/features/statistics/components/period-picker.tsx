@@ -47,14 +47,14 @@ export function PeriodPicker({ period, onPeriod }: { period: Period; onPeriod: (
           {KINDS.map((candidate) => (
             <div key={candidate} className="radio">
               <input
-                id={`period-${candidate}`}
+                id={`period-kind-${candidate}`}
                 type="radio"
                 name="period"
                 value={candidate}
                 checked={kind === candidate}
                 onChange={() => setKind(candidate)}
               />
-              <label htmlFor={`period-${candidate}`}>{t(`period.${candidate}`)}</label>
+              <label htmlFor={`period-kind-${candidate}`}>{t(`period.${candidate}`)}</label>
             </div>
           ))}
         </div>
