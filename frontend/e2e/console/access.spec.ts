@@ -117,3 +117,26 @@ test('an auditor reads incidents and maintenance without any command, and “not
     await expect(page.getByRole('heading', { level: 1, name: 'Accès non autorisé' }), url).toBeVisible();
   }
 });
+
+test('the platform admin chooses among every condo, then switches condo at the same part', async ({ page, request }) => {
+  const condo = await demoCondo(request);
+  const adminToken = await tokenFor(request, ADMIN);
+  const name = unique('Résidence Les Érables');
+  const other = await command(request, adminToken, '/copros', { name, address: '8 rue des Érables', postal_code: '69006', city: 'Lyon' });
+
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+  await page.getByLabel('Mot de passe').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisissez une copropriété' })).toBeVisible();
+  await page.getByRole('link', { name: 'Résidence Les Tilleuls' }).click();
+  await expect(page).toHaveURL(new RegExp(`/console/${condo.id}/tickets$`));
+
+  await page.getByRole('navigation', { name: 'Parties de la console' }).getByRole('link', { name: 'Incidents' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+  await page.getByLabel('Copropriété').selectOption({ label: name });
+  await expect(page).toHaveURL(new RegExp(`/console/${other.id}/incidents$`));
+  await settled(page);
+  await expect(page.getByTestId('console')).toContainText(name);
+  await expect(page.getByText('0 incident', { exact: true })).toBeVisible();
+});

@@ -26,10 +26,10 @@ export function useIncident(incidentId: string) {
 const CATCH_UP_TRIES = 10;
 const CATCH_UP_PAUSE_MS = 300;
 
-/** The incident once its read side shows a version after `version` (bounded wait). */
-export async function getIncidentNewerThan(incidentId: string, version: number): Promise<Incident> {
+/** The incident once its read side shows `version` or a later one (bounded wait). */
+export async function getIncidentAtLeast(incidentId: string, version: number): Promise<Incident> {
   let found = await getIncident(incidentId);
-  for (let tries = 1; found.version <= version && tries < CATCH_UP_TRIES; tries += 1) {
+  for (let tries = 1; found.version < version && tries < CATCH_UP_TRIES; tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
     found = await getIncident(incidentId);
   }

@@ -36,20 +36,20 @@ const NOW: Incident = {
   version: 4,
 };
 
-function editor(save = vi.fn().mockRejectedValue(new ApiError(409, 'version_conflict', 'stale'))) {
-  const readNewerThan = vi.fn().mockResolvedValue(NOW);
+function editor(save = vi.fn().mockRejectedValue(new ApiError(409, 'version_conflict', 'stale', [], null, { current_version: 4 }))) {
+  const readAtLeast = vi.fn().mockResolvedValue(NOW);
   renderWithProviders(
     <EditIncidentForm
       incident={INCIDENT}
       buildings={BUILDINGS}
       equipmentName={(id) => NAMES[id] ?? id}
       save={save}
-      readNewerThan={readNewerThan}
+      readAtLeast={readAtLeast}
       onDone={vi.fn()}
       onCancel={vi.fn()}
     />,
   );
-  return { save, readNewerThan };
+  return { save, readAtLeast };
 }
 
 describe('EditIncidentForm', () => {
@@ -61,12 +61,12 @@ describe('EditIncidentForm', () => {
   });
 
   it('on a version conflict, shows the current version and what changed field by field, and saves nothing over it', async () => {
-    const { save, readNewerThan } = editor();
+    const { save, readAtLeast } = editor();
     fireEvent.change(screen.getByLabelText('Message publié'), { target: { value: 'Le technicien arrive à 14 h.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
 
     const notice = await screen.findByTestId('conflict');
-    expect(readNewerThan).toHaveBeenCalledWith(3);
+    expect(readAtLeast).toHaveBeenCalledWith(4);
     expect(notice).toHaveTextContent('Vous êtes parti de la version 3 ; l’incident en est maintenant à la version 4.');
     expect(within(screen.getByTestId('conflict-title')).getByText('Titre')).toBeInTheDocument();
     expect(screen.getByTestId('conflict-title')).toHaveTextContent('Avant : Ascenseur A1 en panne');

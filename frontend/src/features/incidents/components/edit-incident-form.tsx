@@ -24,8 +24,8 @@ type EditIncidentFormProps = {
   equipmentName: (id: string) => string;
   /** Saves the changes if the incident is still at `expectedVersion`. */
   save: (changes: Partial<IncidentDraft>, expectedVersion: number) => Promise<unknown>;
-  /** The incident as it is now, once the read side shows a version after `version`. */
-  readNewerThan: (version: number) => Promise<Incident>;
+  /** The incident once the read side shows `version` or a later one. */
+  readAtLeast: (version: number) => Promise<Incident>;
   onDone: () => void;
   onCancel: () => void;
 };
@@ -35,7 +35,7 @@ type Conflict = { startedFrom: Start; current: Incident | null; failed: boolean 
 
 /** Edits title, message and impacts from the version on screen (`expected_version`): when
  * someone saved in between, the server refuses and the editor is shown what changed. */
-export function EditIncidentForm({ incident, buildings, equipmentName, save, readNewerThan, onDone, onCancel }: EditIncidentFormProps) {
+export function EditIncidentForm({ incident, buildings, equipmentName, save, readAtLeast, onDone, onCancel }: EditIncidentFormProps) {
   const { t } = useTranslation('incidents');
   const { t: tConsole } = useTranslation('console');
   const [start, setStart] = useState<Start>(() => ({ draft: draftOf(incident), version: incident.version }));
@@ -45,10 +45,12 @@ export function EditIncidentForm({ incident, buildings, equipmentName, save, rea
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function meetConflict(startedFrom: Start) {
+  async function meetConflict(startedFrom: Start, refusal: ApiError) {
     setConflict({ startedFrom, current: null, failed: false });
+    // The refusal names the version saved meanwhile; without it, any later one will do.
+    const saved = refusal.details.current_version;
     try {
-      const current = await readNewerThan(startedFrom.version);
+      const current = await readAtLeast(typeof saved === 'number' ? saved : startedFrom.version + 1);
       setConflict({ startedFrom, current, failed: false });
     } catch {
       setConflict({ startedFrom, current: null, failed: true });
@@ -72,7 +74,7 @@ export function EditIncidentForm({ incident, buildings, equipmentName, save, rea
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') {
-        await meetConflict(start);
+        await meetConflict(start, error);
       } else {
         const placed = placeRefusal(error, incidentFieldOf, INCIDENT_RULES);
         setProblems(placed.problems);

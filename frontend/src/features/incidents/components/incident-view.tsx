@@ -6,7 +6,7 @@ import type { ChoosableBuilding } from '@/components/ui/form/equipment-choice';
 import { IncidentStatusPill } from '@/components/ui/incident-status-pill';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { useEditIncident } from '@/features/incidents/api/edit-incident';
-import { getIncidentNewerThan } from '@/features/incidents/api/get-incident';
+import { getIncidentAtLeast } from '@/features/incidents/api/get-incident';
 import { EditIncidentForm } from '@/features/incidents/components/edit-incident-form';
 import { IncidentComments } from '@/features/incidents/components/incident-comments';
 import { takesUpdates } from '@/features/incidents/components/incident-moves';
@@ -51,7 +51,7 @@ export function IncidentView({ incident, canManage, buildings, equipmentName, pe
                 buildings={buildings}
                 equipmentName={equipmentName}
                 save={(changes, expectedVersion) => edit.mutateAsync({ incidentId: incident.id, changes, expectedVersion })}
-                readNewerThan={(version) => getIncidentNewerThan(incident.id, version)}
+                readAtLeast={(version) => getIncidentAtLeast(incident.id, version)}
                 onDone={() => setEditing(false)}
                 onCancel={() => setEditing(false)}
               />
