@@ -57,7 +57,7 @@ export const buildingsEn: Translations<typeof buildingsFr> = {
     incident: 'An open incident names it: the page shows its worst impact.',
     maintenance: 'A maintenance window that names it is in progress.',
     manual: 'The status set by hand.',
-    hiddenManual: 'Your manual status ({{status}}) comes back once the incident or maintenance is over.',
+    hiddenManual: 'The status set by hand ({{status}}) comes back once the incident or maintenance is over.',
     note: 'Note: {{note}}',
   },
   fields: {

@@ -55,7 +55,7 @@ export const buildingsFr = {
     incident: 'Un incident ouvert le nomme : la page affiche son impact le plus grave.',
     maintenance: 'Une maintenance qui le concerne est en cours.',
     manual: 'Le statut réglé à la main.',
-    hiddenManual: 'Votre statut manuel ({{status}}) reviendra une fois l’incident ou la maintenance terminés.',
+    hiddenManual: 'Le statut réglé à la main ({{status}}) reviendra une fois l’incident ou la maintenance terminés.',
     note: 'Note : {{note}}',
   },
   fields: {

@@ -64,7 +64,7 @@ export function BudgetPanel({ coproId, year, canManage }: BudgetPanelProps) {
         // A new form per year and per version of the budget: it starts from what is saved.
         <BudgetLinesForm key={`${year}-${found?.updated_at ?? 'none'}`} coproId={coproId} year={year} budget={found} onDone={setNotice} />
       ) : found ? (
-        <LinesTable lines={found.lines} />
+        <LinesTable year={year} lines={found.lines} />
       ) : null}
       {canManage && found?.state === 'provisional' ? <ApprovalForm coproId={coproId} year={year} onDone={setNotice} /> : null}
       {found ? <BudgetChanges budget={found} /> : null}
@@ -207,35 +207,39 @@ function ApprovalForm({ coproId, year, onDone }: { coproId: string; year: number
 }
 
 /** The lines of a budget, read only (an auditor's view). */
-function LinesTable({ lines }: { lines: BudgetLines }) {
+function LinesTable({ year, lines }: { year: number; lines: BudgetLines }) {
   const { t, i18n } = useTranslation('finance');
+  const title = t('budget.linesTitle', { year });
   return (
-    <Figures label={t('spend.budget')}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('spend.category')}</th>
-            <th scope="col" className="number">
-              {t('spend.budget')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {EXPENSE_CATEGORIES.filter((category) => lines[category] !== undefined).map((category) => (
-            <tr key={category}>
-              <th scope="row">{t(`category.${category}`)}</th>
-              <td className="number">{formatEuros(lines[category] ?? 0, i18n.language)}</td>
+    <section className="card console-section" aria-label={title}>
+      <h2>{title}</h2>
+      <Figures label={title}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('spend.category')}</th>
+              <th scope="col" className="number">
+                {t('spend.budget')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('spend.totalRow')}</th>
-            <td className="number">{formatEuros(totalOf(lines), i18n.language)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </Figures>
+          </thead>
+          <tbody>
+            {EXPENSE_CATEGORIES.filter((category) => lines[category] !== undefined).map((category) => (
+              <tr key={category}>
+                <th scope="row">{t(`category.${category}`)}</th>
+                <td className="number">{formatEuros(lines[category] ?? 0, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('spend.totalRow')}</th>
+              <td className="number">{formatEuros(totalOf(lines), i18n.language)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </Figures>
+    </section>
   );
 }
 

@@ -115,7 +115,7 @@ function Charts({ summary }: { summary: SpendSummary }) {
             .join(' ')}
         >
           <Figures label={t('spend.byCategory', { year })}>
-            <table data-testid="figures-by-category">
+            <table data-testid="figures-by-category" className="figures__stack">
               <caption className="visually-hidden">{t('spend.byCategory', { year })}</caption>
               <thead>
                 <tr>
@@ -135,9 +135,13 @@ function Charts({ summary }: { summary: SpendSummary }) {
                 {summary.categories.map((line) => (
                   <tr key={line.category} data-category={line.category}>
                     <th scope="row">{t(`category.${line.category}`)}</th>
-                    <td className="number">{line.budget_cents === null ? '—' : euros(line.budget_cents)}</td>
-                    <td className="number">{euros(line.spent_cents)}</td>
-                    <td className="number">
+                    <td className="number" data-label={t('spend.budget')}>
+                      {line.budget_cents === null ? '—' : euros(line.budget_cents)}
+                    </td>
+                    <td className="number" data-label={t('spend.spent')}>
+                      {euros(line.spent_cents)}
+                    </td>
+                    <td className="number" data-label={t('spend.remaining')}>
                       <Remaining cents={line.remaining_cents} />
                     </td>
                   </tr>
@@ -146,9 +150,13 @@ function Charts({ summary }: { summary: SpendSummary }) {
               <tfoot>
                 <tr>
                   <th scope="row">{t('spend.totalRow')}</th>
-                  <td className="number">{summary.total.budget_cents === null ? '—' : euros(summary.total.budget_cents)}</td>
-                  <td className="number">{euros(summary.total.spent_cents)}</td>
-                  <td className="number">
+                  <td className="number" data-label={t('spend.budget')}>
+                    {summary.total.budget_cents === null ? '—' : euros(summary.total.budget_cents)}
+                  </td>
+                  <td className="number" data-label={t('spend.spent')}>
+                    {euros(summary.total.spent_cents)}
+                  </td>
+                  <td className="number" data-label={t('spend.remaining')}>
                     <Remaining cents={summary.total.remaining_cents} />
                   </td>
                 </tr>

@@ -95,7 +95,7 @@ function EquipmentTable({ rows, buildingName }: { rows: EquipmentFigures[]; buil
   const percent = new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
   return (
     <Figures label={t('equipment.caption')}>
-      <table data-testid="figures-equipment" className="statistics__equipment">
+      <table data-testid="figures-equipment" className="figures__stack">
         <caption className="visually-hidden">{t('equipment.caption')}</caption>
         <thead>
           <tr>
