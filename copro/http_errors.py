@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -11,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("copro.api")
 
@@ -148,3 +150,34 @@ def install_error_envelope(app: FastAPI) -> None:
             "".join(traceback.format_tb(error.__traceback__)),
         )
         return JSONResponse({"detail": "internal error", "code": "internal_error"}, status_code=500)
+
+    app.add_middleware(ContainErrors, handler=internal_error)
+
+
+class ContainErrors:
+    """Answers an unexpected error through the envelope's handler (which logs where it broke)
+    and ends it there. Left to Starlette's outermost middleware, the error is answered the same
+    but raised again for the server to log, message and all, and a SQLAlchemy error's message
+    carries its statement's parameters: personal data."""
+
+    def __init__(self, app: ASGIApp, handler: Callable[[Request, Exception], Any]) -> None:
+        self.app = app
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def noting_start(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, noting_start)
+        except Exception as error:
+            answer = await self.handler(Request(scope), error)
+            if not started:  # else a streamed answer broke midway: it can only stop short
+                await answer(scope, receive, send)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from copro.http_errors import install_error_envelope
+from copro.api_docs import mount_docs
+from copro.http_errors import error_responses, install_error_envelope
 from copro.settings import Settings
 from projections import members as members_projection
 from projections import status_page
@@ -32,6 +32,9 @@ from query_api.routes import (
 )
 
 API_PREFIX = "/api/v1"
+# What any read may answer besides its success: 401/403/404 by who asks, 422 for a bad
+# parameter, 503 when a read model it needs failed or lags.
+QUERY_ERRORS = error_responses(401, 403, 404, 422, 503)
 
 
 def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
@@ -59,15 +62,17 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
     install_error_envelope(app)
     install_reads(app)
     app.add_middleware(HeadAsGet)
-    app.add_middleware(ContainErrors, handler=app.exception_handlers[Exception])
     routes = (status, copros, health, incidents, maintenances, tickets)
     for module in (*routes, expenses, statistics, audit, ops):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, responses=QUERY_ERRORS)
     # What the accounts' routes read (their callers' roles are the access model's, read by
     # the caller's dependency).
     accounts = [Depends(Reads(members_projection.projection, status_page.projection))]
     for module in (auth, members):
-        app.include_router(module.router, prefix=API_PREFIX, dependencies=accounts)
+        app.include_router(
+            module.router, prefix=API_PREFIX, dependencies=accounts, responses=QUERY_ERRORS
+        )
+    mount_docs(app)
     return app
 
 
@@ -78,35 +83,6 @@ def read_connections(engine: Engine) -> Engine:
     `projections.engine`). Under READ COMMITTED each statement had its own snapshot anyway;
     SQLite's driver began no transaction for a SELECT either."""
     return engine.execution_options(isolation_level="AUTOCOMMIT")
-
-
-class ContainErrors:
-    """Answers an unexpected error through the envelope's handler (which logs where it broke)
-    and ends it there. Left to Starlette's outermost middleware, the error is answered the same
-    but raised again for the server to log, message and all, and a SQLAlchemy error's message
-    carries its statement's parameters: personal data."""
-
-    def __init__(self, app: ASGIApp, handler: Callable[[Request, Exception], Any]) -> None:
-        self.app = app
-        self.handler = handler
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def noting_start(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, receive, noting_start)
-        except Exception as error:
-            answer = await self.handler(Request(scope), error)
-            if not started:  # else a streamed answer broke midway: it can only stop short
-                await answer(scope, receive, send)
 
 
 class HeadAsGet:

@@ -22,7 +22,13 @@ def list_projections(conn: Db, _: Operator) -> dict[str, Any]:
     return ops.statuses(conn)
 
 
-@router.get("/metrics", operation_id="ops-metrics", response_class=PlainTextResponse)
+@router.get(
+    "/metrics",
+    operation_id="ops-metrics",
+    # The gauges are text; refusals are JSON, as everywhere.
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
+    response_model=None,
+)
 def metrics(request: Request, conn: Db, caller: OptionalCaller) -> PlainTextResponse:
     """The projections' position, lag and failure as Prometheus gauges; for operators, or
     scrapes from this machine that did not come through a proxy."""

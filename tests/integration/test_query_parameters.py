@@ -151,3 +151,31 @@ def test_an_internal_error_logs_where_it_broke_and_never_the_statements_paramete
     assert "internal error" in caplog.text and "failing_page" in caplog.text
     assert "claire.martin@example.org" not in caplog.text
     assert "no_such_table" not in caplog.text
+
+
+def test_an_internal_error_of_a_command_logs_no_personal_data_either(
+    served: tuple[str, Any], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    url, site = served
+
+    def failing_sign_up(*_: Any, **fields: Any) -> Any:
+        # As a driver's error quotes the values of the statement that failed.
+        raise RuntimeError(f"duplicate key value (email)=({fields['email']})")
+
+    monkeypatch.setattr(type(site.condos), "sign_up", failing_sign_up)
+    body = {
+        "email": "claire.martin@example.org",
+        "password": "a long password",
+        "first_name": "Claire",
+        "last_name": "Martin",
+        "copro_id": "00000000-0000-0000-0000-000000000001",
+        "building_id": "00000000-0000-0000-0000-000000000002",
+    }
+    with caplog.at_level(logging.INFO):
+        answer = httpx.post(f"{url}/api/v1/auth/register", json=body, timeout=10)
+        time.sleep(0.2)  # what the server logs once it has answered
+
+    assert answer.status_code == 500
+    assert answer.json() == {"detail": "internal error", "code": "internal_error"}
+    assert "failing_sign_up" in caplog.text
+    assert "claire.martin@example.org" not in caplog.text
