@@ -49,7 +49,7 @@ export function BudgetPanel({ coproId, year, canManage }: BudgetPanelProps) {
       <DoneNotice text={notice} testId="budget-notice" />
       {found ? (
         <p className="budget__state" data-testid="budget-state" data-state={found.state}>
-          <span className="muted">{t('budget.stateLabel')} :</span>{' '}
+          <span className="muted">{t('budget.stateLabel')}</span>{' '}
           <span className={`budget-state budget-state--${found.state}`}>
             {found.state === 'approved' ? t('budget.approved', { date: formatDay(found.approved_on ?? '', i18n.language, 'medium') }) : t('budget.provisional')}
           </span>{' '}

@@ -99,7 +99,7 @@ export const financeEn: Translations<typeof financeFr> = {
     none: 'No budget for {{year}}. Propose one: it stays provisional until the general assembly approves it.',
     provisional: 'Provisional',
     approved: 'Approved on {{date}}',
-    stateLabel: 'State',
+    stateLabel: 'State:',
     linesTitle: 'Lines of the {{year}} budget',
     linesHint: 'One amount per category, in euros; leave a category without a line empty.',
     total: 'Total: {{amount}}',

@@ -97,7 +97,7 @@ export const financeFr = {
     none: 'Aucun budget pour {{year}}. Proposez-en un : il restera provisoire jusqu’à son approbation en assemblée générale.',
     provisional: 'Provisoire',
     approved: 'Approuvé le {{date}}',
-    stateLabel: 'État',
+    stateLabel: 'État :',
     linesTitle: 'Lignes du budget {{year}}',
     linesHint: 'Un montant par catégorie, en euros ; laissez vide une catégorie sans ligne.',
     total: 'Total : {{amount}}',
