@@ -29,8 +29,9 @@ def edit_equipment(
     equipment_id: UUID, body: EquipmentChanges, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
     """Edits a piece of equipment, or moves it to another building."""
-    changes = body.model_dump(exclude_none=True, exclude={"expected_version"})
-    return receipt(condos.edit_equipment(actor, equipment_id, changes, body.expected_version))
+    return receipt(
+        condos.edit_equipment(actor, equipment_id, body.changes(), body.expected_version)
+    )
 
 
 @router.post(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, EmailStr
+from pydantic import BaseModel, EmailStr, field_validator
 
 from command_api.schemas.common import (
     Body,
@@ -77,6 +77,8 @@ class EquipmentInstallation(Body):
 
 
 class EquipmentChanges(Body):
+    """Only the fields sent change; `null` clears the code or the location."""
+
     building_id: UUID | None = None
     name: Name | None = None
     category: Category | None = None
@@ -84,6 +86,17 @@ class EquipmentChanges(Body):
     location: Annotated[str, text(1, 200)] | None = None
     order: Order | None = None
     expected_version: ExpectedVersion = None
+
+    @field_validator("building_id", "name", "category", "order", mode="before")
+    @classmethod
+    def _refuse_clearing(cls, value: object) -> object:
+        # Defaults are not validated: this sees only what was sent.
+        if value is None:
+            raise ValueError("cannot be cleared")
+        return value
+
+    def changes(self) -> dict[str, object]:
+        return self.model_dump(exclude_unset=True, exclude={"expected_version"})
 
 
 class StatusChange(Body):

@@ -145,6 +145,31 @@ class TestBuildingsAndEquipment:
         api.command("POST", f"/equipment/{lift['id']}/retire", admin)
         api.command("POST", f"/buildings/{building['id']}/archive", admin)
 
+    def test_an_equipments_code_and_location_can_be_cleared_not_its_name(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        copro_id = condo(api, admin)["id"]
+        building = api.command("POST", f"/copros/{copro_id}/buildings", admin, {"name": "A"}, 201)
+        body = {"building_id": building["id"], "name": "Lift", "category": "lift"}
+        lift = api.command(
+            "POST",
+            f"/copros/{copro_id}/equipment",
+            admin,
+            body | {"code": "ASC-1", "location": "Hall"},
+            201,
+        )
+        cleared = api.command(
+            "PATCH", f"/equipment/{lift['id']}", admin, {"code": None, "location": None}
+        )
+        listed = api.read(f"/copros/{copro_id}/equipment", admin, after=cleared["position"])
+        piece = next(e for e in listed.json()["items"] if e["id"] == lift["id"])
+        assert (piece["code"], piece["location"]) == (None, None)
+        # Its code is free for another piece of equipment.
+        body = body | {"name": "Lift 2", "code": "ASC-1"}
+        api.command("POST", f"/copros/{copro_id}/equipment", admin, body, 201)
+        refused = api.command("PATCH", f"/equipment/{lift['id']}", admin, {"name": None}, 422)
+        assert [e["field"] for e in refused["detail"]] == ["name"]
+
     def test_an_edit_from_a_stale_version_is_a_conflict_with_the_current_version(
         self, api: Api, admin: dict[str, str]
     ) -> None:
