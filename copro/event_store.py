@@ -11,6 +11,9 @@ A person's `session_generation` moves on with a password change or a platform-wi
 deactivation, in that command's transaction: tokens name the generation they were issued in,
 so both APIs refuse the older ones at once. A write never lowers it: a command that read the
 person before another one moved it on cannot bring ended sessions back.
+
+Every event is hash-chained in the transaction that inserts it (`copro.audit.recording`), and a
+store from before chains is chained when it opens.
 """
 
 from __future__ import annotations
@@ -26,6 +29,13 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from copro.audit.recording import (
+    SQLITE_TABLES,
+    PostgresChains,
+    sqlite_record,
+    sqlite_upgrade,
+    to_chain,
+)
 from domain.people import Person
 
 # Stores created before sessions could end lack this column: it is added when they open.
@@ -63,7 +73,13 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
             "CREATE TABLE IF NOT EXISTS people ("
             "id TEXT PRIMARY KEY, email TEXT NOT NULL, first_name TEXT NOT NULL, "
             f"last_name TEXT NOT NULL, phone TEXT, password_hash TEXT, {SESSION_GENERATION})",
+            *SQLITE_TABLES,
         ]
+
+    def create_table(self) -> None:
+        super().create_table()
+        with self.datastore.transaction(commit=True) as c:
+            sqlite_upgrade(c, self.events_table_name)
 
     def _create_table(self, c: SQLiteCursor) -> None:
         super()._create_table(c)
@@ -85,6 +101,8 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
                 "session_generation=max(session_generation, excluded.session_generation)",
                 _values(person),
             )
+        if ids:
+            sqlite_record(c, to_chain(stored_events, ids))
         return ids
 
     def select_person(self, person_id: UUID) -> Person | None:
@@ -110,6 +128,22 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 self.people_table
             )
         )
+        self.chains = PostgresChains(self.datastore.schema, self.events_table_name)
+        self.sql_create_statements.extend(self.chains.create_statements)
+
+    def create_table(self) -> None:
+        super().create_table()
+        with self.datastore.transaction(commit=True) as curs:
+            self.chains.upgrade(curs)
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        # After the insert, still under the library's lock: the ids are the events' positions.
+        ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        if ids:
+            self.chains.record(curs, to_chain(stored_events, ids))
+        return ids
 
     def _insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any

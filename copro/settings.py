@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -39,6 +40,10 @@ class Settings(BaseSettings):
     # Request bodies larger than this are refused (413) before they are parsed.
     max_body_bytes: int = 1_048_576
     frontend_dir: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+    # The platform's Ed25519 key that signs the log's head (`copro audit head`): its 32-byte
+    # private seed, as 64 hex digits or base64 (e.g. `openssl rand -hex 32`). Required to sign
+    # with PostgreSQL; without a database URL a key file is made in the data dir on first use.
+    audit_key: SecretStr | None = None
 
     @model_validator(mode="after")
     def _refuse_missing_secret(self) -> Settings:
@@ -56,6 +61,8 @@ class Settings(BaseSettings):
             raise ValueError("COPRO_SECRET_KEY must be at least 32 characters and not the dev key")
         if self.database_url and not self.database_url.startswith(("postgresql://", "postgres://")):
             raise ValueError("COPRO_DATABASE_URL must be a postgresql:// URL (or unset for SQLite)")
+        if self.audit_key is not None:
+            audit_seed(self.audit_key.get_secret_value())  # refused at start-up, not when signing
         return self
 
     @property
@@ -66,6 +73,11 @@ class Settings(BaseSettings):
     def signing_key(self) -> str:
         assert self.secret_key is not None
         return self.secret_key.get_secret_value()
+
+    @property
+    def audit_seed(self) -> bytes | None:
+        """The 32-byte seed of COPRO_AUDIT_KEY, if set."""
+        return None if self.audit_key is None else audit_seed(self.audit_key.get_secret_value())
 
     def event_store_env(self) -> dict[str, str]:
         """The `eventsourcing` library's settings for this store."""
@@ -100,3 +112,16 @@ class Settings(BaseSettings):
             self.data_dir.mkdir(parents=True, exist_ok=True)
             return f"sqlite:///{(self.data_dir / 'read.sqlite').resolve()}"
         return "postgresql+psycopg://" + self.database_url.split("://", 1)[1]
+
+def audit_seed(text: str) -> bytes:
+    """COPRO_AUDIT_KEY's 32 bytes, from 64 hex digits or base64."""
+    text = text.strip()
+    try:
+        seed = bytes.fromhex(text) if len(text) == 64 else base64.b64decode(text, validate=True)
+    except ValueError:  # binascii.Error is one
+        seed = b""
+    if len(seed) != 32:
+        raise ValueError(
+            "COPRO_AUDIT_KEY must be an Ed25519 private seed: 32 bytes as 64 hex digits or base64"
+        )
+    return seed
