@@ -6,7 +6,9 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 from typing import Annotated, Any
+from uuid import UUID
 
 import typer
 import uvicorn
@@ -30,6 +32,12 @@ projections_app = typer.Typer(
     help="Operate the read models.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(projections_app, name="projections")
+audit_app = typer.Typer(
+    help="Tamper evidence of the event log: signed heads, verification, exports.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(audit_app, name="audit")
 # Not in a terminal (a pipe, a log, a test) rich would cut tables at 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 240)
 
@@ -321,6 +329,46 @@ def projections_reset(
     for projector in found:
         projector.reset()
         console.print(f"{projector.name}: reset to position 0")
+
+
+@audit_app.command("head")
+def audit_head() -> None:
+    """Prints the log's head (position, log hash) signed with the platform's Ed25519 key, as
+    JSON, for an auditor to keep outside the system (COPRO_AUDIT_KEY; embedded, a key file
+    made in the data dir on first use)."""
+    from copro.audit import commands
+
+    raise typer.Exit(commands.print_head(load_settings(), typer.echo))
+
+
+@audit_app.command("verify")
+def audit_verify(
+    condo: Annotated[UUID | None, typer.Option(help="Only this condo's streams.")] = None,
+    since_head: Annotated[
+        Path | None, typer.Option(help="A signed head kept before: the log must extend it.")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="A JSON Lines export, verified on its own.")
+    ] = None,
+) -> None:
+    """Walks the hash chains (every stream and the whole log, or one condo's streams) and
+    prints every break, or that all hold, with how many events were checked; exits 1 on a
+    break or a refused head."""
+    from copro.audit import commands
+
+    raise typer.Exit(commands.verify(load_settings(), condo, since_head, file, typer.echo))
+
+
+@audit_app.command("export")
+def audit_export(
+    condo: Annotated[UUID, typer.Option(help="The condo whose events to export.")],
+    out: Annotated[Path, typer.Option(help="The JSON Lines file to write.")],
+) -> None:
+    """Writes the condo's events with their hashes as JSON Lines, streamed: the file verifies
+    on its own (`copro audit verify --file`)."""
+    from copro.audit import commands
+
+    raise typer.Exit(commands.export(load_settings(), condo, out, typer.echo))
 
 
 def _store(settings: Settings) -> str:

@@ -6,12 +6,16 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import TypeAdapter
 
+from copro.audit.head import AuditKeyMissing
+from copro.audit.log import ChainsMissing
+from copro.audit.models import SignedHead, Verification
+from copro.audit.verify import signed_head, verify_condo
 from copro.fields import Day, Instant, SearchText, Version
 from projections import audit_index, status_page
-from query_api.deps import Db, OverseenAggregate, OverseerOf, get_engine
+from query_api.deps import Caller, CurrentCaller, Db, OverseenAggregate, OverseerOf, get_engine
 from query_api.params import Limit, Offset, parsed, refuse
 from query_api.reads import Reads
 from query_api.views import audit
@@ -96,3 +100,42 @@ def aggregate_then(
         then = f"version {version}" if version is not None else f"state at {at}"
         raise HTTPException(404, f"this aggregate had no {then}")
     return found
+
+
+@router.get(
+    "/copros/{copro_id}/audit/verify", operation_id="audit-verify", response_model=Verification
+)
+def verify_chains(copro: OverseerOf, request: Request) -> Verification | JSONResponse:
+    """Walks the hash chains of the condo's streams: every break (its kind, stream, version,
+    position, the hash expected and the one found), or that all hold, and how many events were
+    checked; for its auditors and managers."""
+    try:
+        return verify_condo(request.app.state.settings, get_engine(request), copro["id"])
+    except ChainsMissing as missing:
+        return unavailable(str(missing), "audit_chains_missing")
+
+
+def head_reader(caller: CurrentCaller) -> Caller:
+    """The caller, an auditor of some condo, a platform operator or an admin; else 403."""
+    if not (caller.operates or "auditor" in caller.roles.values()):
+        raise HTTPException(403, "this needs the role: auditor, or the platform role: operator")
+    return caller
+
+
+@router.get("/audit/head", operation_id="audit-head", response_model=SignedHead)
+def log_head(
+    request: Request, _: Annotated[Caller, Depends(head_reader)]
+) -> SignedHead | JSONResponse:
+    """The log's head (position, log hash) signed now with the platform's Ed25519 key, for an
+    auditor to keep outside the system; for auditors, operators and admins."""
+    try:
+        return signed_head(request.app.state.settings)
+    except AuditKeyMissing as missing:
+        return unavailable(str(missing), "audit_key_missing")
+    except ChainsMissing as missing:
+        return unavailable(str(missing), "audit_chains_missing")
+
+
+def unavailable(detail: str, code: str) -> JSONResponse:
+    """What the platform cannot answer as configured or opened: a 503 naming why."""
+    return JSONResponse({"detail": detail, "code": code}, status_code=503)

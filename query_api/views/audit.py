@@ -1,6 +1,9 @@
 """The event history as auditors read it, from the audit index: a condo's events filtered and
 paged, exported as JSON Lines, an aggregate's history, and an aggregate as it was then.
 
+Each exported line also carries, under `chain`, the event's hashes and what they are computed
+from (`copro.audit.exported` verifies a file with them).
+
 An aggregate's past state is folded from the data its events carry, in order: each event's
 fields overwrite the ones before, and a `changes` mapping (how corrections and edits record
 what they replace) is applied field by field. The state is therefore the fields last set, the
@@ -19,8 +22,10 @@ from typing import Any
 from uuid import UUID
 
 from pydantic_core import to_json
-from sqlalchemy import Connection, Engine, and_, func, or_, select
+from sqlalchemy import Connection, Engine, Select, Table, and_, func, or_, select
 
+from copro.audit.chain import GENESIS
+from copro.audit.tables import STORED_EVENTS, event_hashes
 from projections.audit_index import events
 from projections.status_rules import utc
 
@@ -66,8 +71,9 @@ def list_events(
 def export_lines(
     engine: Engine, copro_id: UUID, chosen: AuditFilter, chunk: int = 500
 ) -> Iterator[str]:
-    """The condo's events as JSON Lines, in the order of the log, read a chunk at a time up to
-    the position reached when the export began (events indexed meanwhile are left out)."""
+    """The condo's events as JSON Lines with their hashes, in the order of the log, read a chunk
+    at a time up to the position reached when the export began (events indexed meanwhile are
+    left out)."""
     where = chosen.where(copro_id)
     with engine.connect() as conn:
         last = conn.execute(select(func.max(events.c.position)).where(*where)).scalar_one()
@@ -76,7 +82,7 @@ def export_lines(
         with engine.connect() as conn:
             rows = list(
                 conn.execute(
-                    select(events)
+                    with_chain(STORED_EVENTS[engine.dialect.name])
                     .where(*where, events.c.position > after, events.c.position <= last)
                     .order_by(events.c.position)
                     .limit(chunk)
@@ -85,8 +91,53 @@ def export_lines(
         if not rows:
             return
         for r in rows:
-            yield to_json(described(r)).decode() + "\n"
+            yield to_json(described(r) | {"chain": chain_of(r)}).decode() + "\n"
         after = rows[-1]["position"]
+
+
+def with_chain(stored_events: Table) -> Select[Any]:
+    """The index's events beside the stored event and its hash rows (its own, and the version
+    before's), found by stream and version: where the index says it is, not trusted blindly."""
+    hashes, before = event_hashes.alias("hashes"), event_hashes.alias("before")
+    return select(
+        events,
+        stored_events.c.topic,
+        stored_events.c.state,
+        hashes.c.notification_id.label("chained_at"),
+        hashes.c.stream_hash,
+        hashes.c.log_hash,
+        before.c.stream_hash.label("previous_stream_hash"),
+    ).select_from(
+        events.outerjoin(stored_events, _of_event(stored_events, events.c.aggregate_version))
+        .outerjoin(hashes, _of_event(hashes, events.c.aggregate_version))
+        .outerjoin(before, _of_event(before, events.c.aggregate_version - 1))
+    )
+
+
+def _of_event(table: Any, version: Any) -> Any:
+    return and_(
+        table.c.originator_id == events.c.aggregate_id, table.c.originator_version == version
+    )
+
+
+def chain_of(r: Any) -> dict[str, Any]:
+    """What the line's stream hash is computed from, and the hashes (None where the store no
+    longer holds them)."""
+    previous = r["previous_stream_hash"]
+    if previous is None and r["aggregate_version"] == 1:
+        previous = GENESIS
+    return {
+        "position": r["chained_at"],
+        "topic": r["topic"],
+        "state": None if r["state"] is None else bytes(r["state"]).decode(),
+        "previous_stream_hash": _hex(previous),
+        "stream_hash": _hex(r["stream_hash"]),
+        "log_hash": _hex(r["log_hash"]),
+    }
+
+
+def _hex(value: bytes | None) -> str | None:
+    return None if value is None else bytes(value).hex()
 
 
 def home_of(conn: Connection, aggregate_id: UUID) -> tuple[bool, UUID | None]:

@@ -45,6 +45,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log Head
+         * @description The log's head (position, log hash) signed now with the platform's Ed25519 key, for an
+         *     auditor to keep outside the system; for auditors, operators and admins.
+         */
+        get: operations["audit-head"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -139,6 +160,28 @@ export interface paths {
          *     for its auditors and managers; same filters as the event list.
          */
         get: operations["audit-export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/copros/{copro_id}/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify Chains
+         * @description Walks the hash chains of the condo's streams: every break (its kind, stream, version,
+         *     position, the hash expected and the one found), or that all hold, and how many events were
+         *     checked; for its auditors and managers.
+         */
+        get: operations["audit-verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -585,6 +628,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ChainBreak
+         * @description Where a chain breaks: `changed` (the event no longer hashes as chained), `missing` (gone
+         *     from the middle of its stream or of the log), `cut` (gone from the end of its stream, or
+         *     the log no longer reaches a signed head), `reordered` (at another position than it was
+         *     chained at), `added` (no hash: written around Copro's event store).
+         */
+        ChainBreak: {
+            /** Detail */
+            detail: string;
+            /**
+             * Expected
+             * @description the hash its row holds, hex
+             */
+            expected: string | null;
+            /**
+             * Found
+             * @description the hash recomputed from what is stored, hex
+             */
+            found: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "changed" | "missing" | "reordered" | "cut" | "added";
+            /** Position */
+            position: number | null;
+            /** Stream */
+            stream: string | null;
+            /** Version */
+            version: number | null;
+        };
         /** FieldError */
         FieldError: {
             /** Field */
@@ -606,6 +681,71 @@ export interface components {
             detail: string | components["schemas"]["FieldError"][];
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * SignedHead
+         * @description The log's head as the platform signed it, for an auditor to keep outside the system.
+         *     The signature is Ed25519 over the UTF-8 text `copro audit head v1`, then `position P`,
+         *     `log_hash H` and `time T` (ISO 8601, UTC), each on its own line ending with a newline.
+         */
+        SignedHead: {
+            /**
+             * Algorithm
+             * @default Ed25519
+             * @constant
+             */
+            algorithm: "Ed25519";
+            /**
+             * Log Hash
+             * @description its log hash, hex
+             */
+            log_hash: string;
+            /**
+             * Position
+             * @description the last entry of the log (0: an empty log)
+             */
+            position: number;
+            /**
+             * Public Key
+             * @description the platform's key, hex
+             */
+            public_key: string;
+            /**
+             * Signature
+             * @description hex
+             */
+            signature: string;
+            /**
+             * Time
+             * Format: date-time
+             * @description when the head was signed
+             */
+            time: string;
+        };
+        /**
+         * Verification
+         * @description Whether every chain walked holds; how many events were recomputed, in how many streams,
+         *     and how many log entries were checked; the breaks (the first LISTED_BREAKS of them).
+         */
+        Verification: {
+            /** Breaks */
+            breaks: components["schemas"]["ChainBreak"][];
+            /** Breaks Total */
+            breaks_total: number;
+            /**
+             * Checked
+             * @description events recomputed from their stored bytes
+             */
+            checked: number;
+            /** Holds */
+            holds: boolean;
+            /**
+             * Log Entries
+             * @description entries of the log chain checked (0: not walked)
+             */
+            log_entries: number;
+            /** Streams */
+            streams: number;
         };
     };
     responses: never;
@@ -708,6 +848,71 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    "audit-head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedHead"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1061,6 +1266,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    "audit-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                copro_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
