@@ -10,7 +10,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
-from projections.status_page import copros
+from projections.status_page import copros, equipment
 from projections.status_rules import utc
 from projections.tickets import comments, ticket_equipment, tickets, timeline
 from query_api.views.people import full_name, people_by_id
@@ -79,6 +79,8 @@ def reported_by(conn: Connection, account_id: UUID, limit: int, offset: int) -> 
     items = [
         {
             **_summary(r, named, updated_at=r["public_updated_at"]),
+            # Named, for a reporter cannot read the condo's equipment list.
+            "equipment": named.get(r["id"], []),
             "copro_name": r["copro_name"],
             "reply_count": r["reply_count"],
         }
@@ -115,8 +117,10 @@ def for_manager(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
 
 
 def _detail(conn: Connection, found: dict[str, Any], *, updated_at: Any) -> dict[str, Any]:
+    named = _equipment_of(conn, [found["id"]])
     return {
-        **_summary(found, _equipment_of(conn, [found["id"]]), updated_at=updated_at),
+        **_summary(found, named, updated_at=updated_at),
+        "equipment": named.get(found["id"], []),
         "description": found["description"],
         "location": found["location"],
         "reporter_kind": found["reporter_kind"],
@@ -126,7 +130,7 @@ def _detail(conn: Connection, found: dict[str, Any], *, updated_at: Any) -> dict
 
 
 def _summary(
-    r: dict[str, Any], named: dict[UUID, list[UUID]], *, updated_at: Any
+    r: dict[str, Any], named: dict[UUID, list[dict[str, Any]]], *, updated_at: Any
 ) -> dict[str, Any]:
     return {
         "id": r["id"],
@@ -136,20 +140,22 @@ def _summary(
         "status": r["status"],
         "reported_at": utc(r["reported_at"]),
         "updated_at": utc(updated_at),
-        "equipment_ids": named.get(r["id"], []),
+        "equipment_ids": [e["id"] for e in named.get(r["id"], [])],
         "incident_id": r["incident_id"],
     }
 
 
-def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[UUID]]:
+def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+    """Each ticket's equipment in its order, with its name (None for one no longer known)."""
     rows = conn.execute(
-        select(ticket_equipment.c.ticket_id, ticket_equipment.c.equipment_id)
+        select(ticket_equipment.c.ticket_id, ticket_equipment.c.equipment_id, equipment.c.name)
+        .join(equipment, equipment.c.id == ticket_equipment.c.equipment_id, isouter=True)
         .where(ticket_equipment.c.ticket_id.in_(list(ids)))
         .order_by(ticket_equipment.c.ticket_id, ticket_equipment.c.order)
     )
-    named: dict[UUID, list[UUID]] = {}
-    for ticket_id, equipment_id in rows:
-        named.setdefault(ticket_id, []).append(equipment_id)
+    named: dict[UUID, list[dict[str, Any]]] = {}
+    for ticket_id, equipment_id, name in rows:
+        named.setdefault(ticket_id, []).append({"id": equipment_id, "name": name})
     return named
 
 
