@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import FileResponse, PlainTextResponse
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -175,16 +176,26 @@ class ProjectorRunner(AbstractContextManager["ProjectorRunner"]):
         self.stop()
 
 
+# Built assets carry a hash of their content in their name: a new build has new names.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
 class SinglePageFiles(StaticFiles):
-    """The built frontend: any path that is not a file gets index.html (client-side routes)."""
+    """The built frontend: any path that is not a file gets index.html (client-side routes).
+    Hashed assets are kept a year; everything else (index.html first) is asked for again each
+    time, so a new build is seen at once — as nginx serves them."""
 
     async def get_response(self, path: str, scope: Scope) -> Any:
         try:
-            return await super().get_response(path, scope)
+            response = await super().get_response(path, scope)
         except HTTPException as error:
             if error.status_code != 404:
                 raise
-            return FileResponse(Path(str(self.directory)) / "index.html")
+            response = FileResponse(Path(str(self.directory)) / "index.html")
+            path = "index.html"
+        hashed = path.startswith("assets/") and response.status_code in (200, 304)
+        response.headers["Cache-Control"] = IMMUTABLE if hashed else "no-cache"
+        return response
 
 
 COMMAND_DOCUMENT = "/api/v1/command/openapi.json"
@@ -204,6 +215,9 @@ class Site:
     ) -> None:
         self.command_app = command_app
         self.query_app = query_app
+        # JSON, HTML, JS, CSS… compressed for clients that accept it; never a live stream,
+        # which the middleware passes on as it comes (text/event-stream is excluded).
+        self._compressed = GZipMiddleware(self._route, minimum_size=512)
         self.condos: Condos | None = None
         self.on_startup = on_startup
         self.on_shutdown = on_shutdown
@@ -219,7 +233,11 @@ class Site:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
-        elif scope["type"] == "http" and scope["path"].startswith("/api/"):
+        else:
+            await self._compressed(scope, receive, send)
+
+    async def _route(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/api/"):
             # The command API's own document is read with GET, like nginx routes it.
             reads = scope["method"] in ("GET", "HEAD") and scope["path"] != COMMAND_DOCUMENT
             await (self.query_app if reads else self.command_app)(scope, receive, send)

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     # Request bodies larger than this are refused (413) before they are parsed.
     max_body_bytes: int = 1_048_576
     frontend_dir: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+    # Where the site is reached from outside (`https://copro.example.org`), for the absolute
+    # links of the feed and the QR code; unset, each request's own origin.
+    public_url: str | None = None
+    # How often a live stream of the status page sends a heartbeat (a comment) to keep proxies
+    # and clients from closing it.
+    stream_heartbeat_seconds: float = 15.0
     # The platform's Ed25519 key that signs the log's head (`copro audit head`): its 32-byte
     # private seed, as 64 hex digits or base64 (e.g. `openssl rand -hex 32`). Required to sign
     # with PostgreSQL; without a database URL a key file is made in the data dir on first use.

@@ -14,6 +14,7 @@ from copro.http_errors import error_responses, install_error_envelope
 from copro.settings import Settings
 from projections import members as members_projection
 from projections import status_page
+from query_api.pages import Renderings
 from query_api.positions import Positions
 from query_api.reads import Reads, install_reads
 from query_api.routes import (
@@ -21,8 +22,10 @@ from query_api.routes import (
     auth,
     copros,
     expenses,
+    feeds,
     health,
     incidents,
+    live,
     maintenances,
     members,
     ops,
@@ -30,6 +33,7 @@ from query_api.routes import (
     status,
     tickets,
 )
+from query_api.stream import LivePages
 
 API_PREFIX = "/api/v1"
 # What any read may answer besides its success: 401/403/404 by who asks, 422 for a bad
@@ -59,10 +63,12 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
     app.state.engine = positions.engine
     app.state.settings = settings
     app.state.positions = positions
+    app.state.renderings = Renderings(positions)
+    app.state.live = LivePages(positions.engine, positions, app.state.renderings)
     install_error_envelope(app)
     install_reads(app)
     app.add_middleware(HeadAsGet)
-    routes = (status, copros, health, incidents, maintenances, tickets)
+    routes = (status, feeds, live, copros, health, incidents, maintenances, tickets)
     for module in (*routes, expenses, statistics, audit, ops):
         app.include_router(module.router, prefix=API_PREFIX, responses=QUERY_ERRORS)
     # What the accounts' routes read (their callers' roles are the access model's, read by
@@ -96,11 +102,17 @@ class HeadAsGet:
             await self.app(scope, receive, send)
             return
 
+        answered = False
+
         async def send_headers_only(message: Message) -> None:
-            if message["type"] == "http.response.body":
-                if message.get("more_body", False):
-                    return
-                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            nonlocal answered
+            if answered:
+                return
             await send(message)
+            if message["type"] == "http.response.start":
+                # Done once the headers are out, even for an endless body (a live stream):
+                # the server then tells the app the client is gone, and it stops.
+                answered = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
 
         await self.app({**scope, "method": "GET"}, receive, send_headers_only)

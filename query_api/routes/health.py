@@ -8,7 +8,7 @@ from sqlalchemy.exc import DBAPIError
 
 from projections.state import projection_state
 from query_api.deps import get_engine
-from query_api.routes.status import PAGE
+from query_api.pages import PAGE
 
 router = APIRouter(tags=["health"])
 
