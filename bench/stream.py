@@ -173,7 +173,11 @@ async def measure(lift: str, streams: int, commands: int) -> tuple[list[float], 
 
 
 def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+        if len(values) > 1
+        else values[0]
+    )
 
 
 if __name__ == "__main__":

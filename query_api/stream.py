@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from uuid import UUID
 
+import anyio
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -51,17 +52,22 @@ class Follower:
 
     def __init__(self) -> None:
         self.latest: PageState | None = None
+        self.stopped = False
         self._told = asyncio.Event()
 
     def tell(self, state: PageState) -> None:
         self.latest = state
         self._told.set()
 
-    async def next(self) -> PageState:
+    def stop(self) -> None:
+        self.stopped = True
+        self._told.set()
+
+    async def next(self) -> PageState | None:
+        """The state told since the last call, once there is one; None once stopped."""
         await self._told.wait()
         self._told.clear()
-        assert self.latest is not None
-        return self.latest
+        return None if self.stopped else self.latest
 
 
 class LivePages:
@@ -80,15 +86,32 @@ class LivePages:
         # a stream resuming later tells a change from none (bounded by the condos there are).
         self._seen: dict[UUID, PageState] = {}
         self._ready: dict[UUID, asyncio.Event] = {}
+        self._stopping: anyio.Event | None = None
 
     @property
     def followers(self) -> int:
         return sum(len(f) for f in self._followers.values())
 
+    def stopping(self) -> anyio.Event:
+        """What sse-starlette sets when the server stops, one for every stream of the process
+        (rather than one wait beside each stream's): every follower is then stopped."""
+        if self._stopping is None:
+            self._stopping = anyio.Event()
+            asyncio.create_task(self._stop_all(self._stopping), name="copro-live-stop")
+        return self._stopping
+
+    async def _stop_all(self, stopping: anyio.Event) -> None:
+        await stopping.wait()
+        for followers in self._followers.values():
+            for follower in followers:
+                follower.stop()
+
     @contextmanager
     def follow(self, copro_id: UUID) -> Iterator[Follower]:
         """Follows the condo's page while inside; its first watcher starts with it."""
         follower = Follower()
+        if self._stopping is not None and self._stopping.is_set():
+            follower.stop()
         self._followers.setdefault(copro_id, set()).add(follower)
         if copro_id not in self._watchers:
             self._ready[copro_id] = asyncio.Event()

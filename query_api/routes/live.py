@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
 
-import anyio
 from fastapi import APIRouter, Depends, Header, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
@@ -18,7 +17,7 @@ from copro.fields import SearchText
 from query_api.deps import READS_ACCESS, Credentials, get_engine, optional_caller, visible_copro
 from query_api.pages import PAGE
 from query_api.reads import Reads
-from query_api.stream import Follower, LivePages, PageState
+from query_api.stream import LivePages, PageState
 
 router = APIRouter(prefix="/status", tags=["status"])
 
@@ -81,20 +80,19 @@ async def status_stream(
     is told at once."""
     live: LivePages = request.app.state.live
     settings = request.app.state.settings
-    # Set by sse-starlette when the server stops: the stream then ends as a finished answer.
-    stopping = anyio.Event()
     return EventSourceResponse(
-        page_events(live, followed, resumed_from(last_event_id), stopping),
+        page_events(live, followed, resumed_from(last_event_id)),
         ping=settings.stream_heartbeat_seconds,
         ping_message_factory=lambda: ServerSentEvent(comment="heartbeat"),
         send_timeout=SEND_TIMEOUT_SECONDS,
-        shutdown_event=stopping,
+        # Set when the server stops: every stream then ends as a finished answer.
+        shutdown_event=live.stopping(),
         shutdown_grace_period=STOP_GRACE_SECONDS,
     )
 
 
 async def page_events(
-    live: LivePages, followed: Followed, resumed: int | None, stopping: anyio.Event
+    live: LivePages, followed: Followed, resumed: int | None
 ) -> AsyncIterator[ServerSentEvent]:
     with live.follow(followed.copro_id) as follower:
         state = await live.current(followed.copro_id)
@@ -104,31 +102,12 @@ async def page_events(
             # No event, only the position: the browser sends it back when it reconnects.
             yield ServerSentEvent(id=str(state.since))
         told = state.etag
-        while (state := await told_or_stopped(follower, stopping)) is not None:
+        while (state := await follower.next()) is not None:
             if not state.shown or not (state.public or followed.by_member):
                 return  # archived, or no longer public: this stream may not follow it any more
             if state.etag != told:
                 told = state.etag
                 yield page_event(state)
-
-
-async def told_or_stopped(follower: Follower, stopping: anyio.Event) -> PageState | None:
-    """The next state told to the follower; None once the server stops."""
-    told: PageState | None = None
-    async with anyio.create_task_group() as group:
-
-        async def tell() -> None:
-            nonlocal told
-            told = await follower.next()
-            group.cancel_scope.cancel()
-
-        async def stop() -> None:
-            await stopping.wait()
-            group.cancel_scope.cancel()
-
-        group.start_soon(tell)
-        group.start_soon(stop)
-    return told
 
 
 def page_event(state: PageState) -> ServerSentEvent:
