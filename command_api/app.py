@@ -16,8 +16,10 @@ from command_api.routes import (
     incidents,
     invitations,
     maintenances,
+    people,
     tickets,
 )
+from copro.api_docs import operation_id
 from copro.body_limit import BodyLimit
 from copro.http_errors import error_responses
 from copro.settings import Settings
@@ -36,6 +38,7 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
         openapi_url=f"{API_PREFIX}/command/openapi.json",
         docs_url=None,
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.condos = condos
     app.state.settings = settings
@@ -56,6 +59,7 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
         incidents,
         maintenances,
         expenses,
+        people,
     )
     for module in routes:
         limited = module in (auth, tickets)

@@ -1,5 +1,6 @@
 """Interactive documentation of both APIs at `/api/v1/docs`: Swagger UI, its assets served from
-this process (the copy `fastapi-offline` ships), never from a CDN."""
+this process (the copy `fastapi-offline` ships), never from a CDN; and how both documents name
+their operations."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import fastapi_offline
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from starlette.staticfiles import StaticFiles
 
 ASSETS = Path(fastapi_offline.__file__).parent / "static"
@@ -17,6 +19,23 @@ DOCUMENTS = [
     {"url": "/api/v1/query/openapi.json", "name": "Query API (reads)"},
     {"url": "/api/v1/command/openapi.json", "name": "Command API (writes)"},
 ]
+
+
+def operation_id(route: APIRoute) -> str:
+    """`<tag>-<what the route does>`: its function's name in kebab case after its first tag,
+    the thing the tag names said once, so that a generated client reads well: `list_incidents`
+    under `incidents` is `incidents-list`, `expenses_summary` under `expenses` is
+    `expenses-summary`, `board` under `tickets` is `tickets-board`."""
+    words = route.name.split("_")
+    if not route.tags:
+        return "-".join(words)
+    tag = str(route.tags[0])
+    thing = {tag, tag.removesuffix("s")}
+    if len(words) > 1 and words[-1] in thing:
+        words = words[:-1]
+    elif len(words) > 1 and words[0] in thing:
+        words = words[1:]
+    return "-".join([tag, *words])
 
 
 def mount_docs(app: FastAPI) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -18,6 +19,7 @@ from starlette.types import Receive, Scope, Send
 
 from copro.settings import Settings
 from domain.application import Condos
+from domain.base import Actor
 from projections.engine import Projector
 from projections.registry import PROJECTIONS
 from projections.state import EVENT_STORE_SCHEMA, REBUILD_SCHEMA
@@ -29,6 +31,20 @@ def configure_logging(settings: Settings) -> None:
         level=settings.log_level.upper(),
         format="ts=%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s",
     )
+    logging.getLogger("uvicorn.access").addFilter(without_emails)
+
+
+EMAIL_PARAMETER = re.compile(r"(?<=[?&]email=)[^&\s]*")
+
+
+def without_emails(record: logging.LogRecord) -> bool:
+    """Keeps emails out of the access log: a right-of-access request names one in its query
+    (`/people/export?email=`)."""
+    if isinstance(record.args, tuple):
+        record.args = tuple(
+            EMAIL_PARAMETER.sub("…", a) if isinstance(a, str) else a for a in record.args
+        )
+    return True
 
 
 # Held while a process creates (if missing) the event store's tables, functions and triggers.
@@ -36,15 +52,23 @@ EVENT_STORE_SETUP_LOCK = 7206853412
 
 
 def open_condos(settings: Settings) -> Condos:
+    """The write side, its store's tables made and upgraded before anyone uses it: accounts
+    from before email claims are given theirs (once per email key)."""
     if settings.database_url is None:
-        return Condos(env=settings.event_store_env())
+        return upgraded(Condos(env=settings.event_store_env(), email_key=settings.email_claims_key))
     import psycopg
 
     # Processes starting together (a compose stack, rebuild workers) take turns: PostgreSQL
-    # fails concurrent DDL on one object ("tuple concurrently updated"), IF NOT EXISTS or not.
+    # fails concurrent DDL on one object ("tuple concurrently updated"), IF NOT EXISTS or not,
+    # and one of them gives the email claims while the others wait.
     with psycopg.connect(settings.database_url, autocommit=True) as conn:
         conn.execute("SELECT pg_advisory_lock(%s)", (EVENT_STORE_SETUP_LOCK,))
-        return Condos(env=settings.event_store_env())
+        return upgraded(Condos(env=settings.event_store_env(), email_key=settings.email_claims_key))
+
+
+def upgraded(condos: Condos) -> Condos:
+    condos.give_email_claims(Actor.system())
+    return condos
 
 
 def read_engine(settings: Settings) -> Engine:

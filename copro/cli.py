@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from copro.people_cli import people_app
 from copro.settings import Settings
 
 # Plain help: typer's rich help shows a type (`<bool>`) after flags, which take no value.
@@ -28,6 +29,7 @@ admin_app = typer.Typer(
     help="Platform administration.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(admin_app, name="admin")
+app.add_typer(people_app, name="people")
 projections_app = typer.Typer(
     help="Operate the read models.", no_args_is_help=True, rich_markup_mode=None
 )

@@ -1,7 +1,9 @@
 """The event store's recorders, extended with the people table.
 
 One email may stand in several rows (an anonymous reporter writing twice gets two person ids);
-an account's email is unique because the account id is derived from it.
+an account's email is unique because the account claims it (`domain.email_claim`). Erasing a
+person deletes every row of their email (`erased_email=`), in the transaction of the events
+saying so; SQLite overwrites the deleted rows' bytes (`secure_delete`).
 
 Personal data is written in the same transaction as the events of the command that brought it
 (`Condos.save(..., people=[...])` passes it down to `_insert_events`), so an account never
@@ -29,17 +31,16 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from copro.audit.recording import (
-    SQLITE_TABLES,
-    PostgresChains,
-    sqlite_record,
-    sqlite_upgrade,
-    to_chain,
-)
+from copro.audit.recording import SQLITE_TABLES, PostgresChains, SQLiteChains
 from domain.people import Person
 
 # Stores created before sessions could end lack this column: it is added when they open.
 SESSION_GENERATION = "session_generation integer NOT NULL DEFAULT 0"
+# Nor had they email claims (`Person.email_claim`): added alike.
+EMAIL_CLAIM = "email_claim"
+PEOPLE_COLUMNS = (
+    "id, email, first_name, last_name, phone, password_hash, session_generation, email_claim"
+)
 
 
 def _person(row: Any) -> Person:
@@ -51,6 +52,7 @@ def _person(row: Any) -> Person:
         phone=row["phone"],
         password_hash=row["password_hash"],
         session_generation=row["session_generation"],
+        email_claim=UUID(str(row["email_claim"])) if row["email_claim"] else None,
     )
 
 
@@ -63,23 +65,27 @@ def _values(person: Person) -> tuple[Any, ...]:
         person.phone,
         person.password_hash,
         person.session_generation,
+        str(person.email_claim) if person.email_claim else None,
     )
 
 
 class SQLiteRecorder(SQLiteApplicationRecorder):
+    chains = SQLiteChains()
+
     def construct_create_table_statements(self) -> list[str]:
         return [
             *super().construct_create_table_statements(),
             "CREATE TABLE IF NOT EXISTS people ("
             "id TEXT PRIMARY KEY, email TEXT NOT NULL, first_name TEXT NOT NULL, "
-            f"last_name TEXT NOT NULL, phone TEXT, password_hash TEXT, {SESSION_GENERATION})",
+            f"last_name TEXT NOT NULL, phone TEXT, password_hash TEXT, {SESSION_GENERATION}, "
+            f"{EMAIL_CLAIM} TEXT)",
             *SQLITE_TABLES,
         ]
 
     def create_table(self) -> None:
         super().create_table()
         with self.datastore.transaction(commit=True) as c:
-            sqlite_upgrade(c, self.events_table_name)
+            self.chains.upgrade(c, self.events_table_name)
 
     def _create_table(self, c: SQLiteCursor) -> None:
         super()._create_table(c)
@@ -87,6 +93,8 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         columns = {row["name"] for row in c.fetchall()}
         if "session_generation" not in columns:
             c.execute(f"ALTER TABLE people ADD COLUMN {SESSION_GENERATION}")
+        if EMAIL_CLAIM not in columns:
+            c.execute(f"ALTER TABLE people ADD COLUMN {EMAIL_CLAIM} TEXT")
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -94,15 +102,20 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         ids = super()._insert_events(c, stored_events, **kwargs)
         for person in kwargs.get("people", ()):
             c.execute(
-                "INSERT INTO people VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                f"INSERT INTO people ({PEOPLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?) "
+                "ON CONFLICT (id) DO UPDATE SET "
                 "email=excluded.email, first_name=excluded.first_name, "
                 "last_name=excluded.last_name, phone=excluded.phone, "
-                "password_hash=excluded.password_hash, "
+                "password_hash=excluded.password_hash, email_claim=excluded.email_claim, "
                 "session_generation=max(session_generation, excluded.session_generation)",
                 _values(person),
             )
+        if kwargs.get("erased_email"):
+            # Zeroes the deleted rows in the file, rather than leaving them in free pages.
+            c.execute("PRAGMA secure_delete=ON")
+            c.execute("DELETE FROM people WHERE email=?", (kwargs["erased_email"],))
         if ids:
-            sqlite_record(c, to_chain(stored_events, ids))
+            self.chains.record(c, stored_events, ids)
         return ids
 
     def select_person(self, person_id: UUID) -> Person | None:
@@ -110,6 +123,11 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
             c.execute("SELECT * FROM people WHERE id=?", (str(person_id),))
             row = c.fetchone()
         return _person(row) if row else None
+
+    def select_people_by_email(self, email: str) -> list[Person]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT * FROM people WHERE email=? ORDER BY id", (email,))
+            return [_person(row) for row in c.fetchall()]
 
 
 class PostgresRecorder(PostgresApplicationRecorder):
@@ -123,13 +141,18 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 f"last_name text NOT NULL, phone text, password_hash text, {SESSION_GENERATION})"
             ).format(self.people_table)
         )
-        self.sql_create_statements.append(
-            SQL(f"ALTER TABLE {{}} ADD COLUMN IF NOT EXISTS {SESSION_GENERATION}").format(
-                self.people_table
+        for column in (SESSION_GENERATION, f"{EMAIL_CLAIM} uuid"):
+            self.sql_create_statements.append(
+                SQL(f"ALTER TABLE {{}} ADD COLUMN IF NOT EXISTS {column}").format(self.people_table)
             )
+        self.chains = PostgresChains(
+            self.datastore.schema, self.events_table_name, self.channel_name
         )
-        self.chains = PostgresChains(self.datastore.schema, self.events_table_name)
         self.sql_create_statements.extend(self.chains.create_statements)
+        # The insert also returns what its events chain to (read under its lock, in its round
+        # trip): the library's statement ends with its RETURNING clause.
+        assert self.insert_events_statement.as_string().endswith("RETURNING notification_id")
+        self.insert_events_statement += self.chains.returning
 
     def create_table(self) -> None:
         super().create_table()
@@ -139,11 +162,15 @@ class PostgresRecorder(PostgresApplicationRecorder):
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
-        # After the insert, still under the library's lock: the ids are the events' positions.
+        # After the insert, still under the library's lock: the ids are the events' positions,
+        # read again beside what the insert returned for the chains.
         ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        if ids:
-            self.chains.record(curs, to_chain(stored_events, ids))
+        curs.scroll(0, mode="absolute")
+        self.chains.record(curs, stored_events, curs.fetchall())
         return ids
+
+    def _notify_channel(self, curs: Cursor[DictRow]) -> None:
+        """Left to the hash rows' INSERT, which notifies in the same transaction."""
 
     def _insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -152,13 +179,19 @@ class PostgresRecorder(PostgresApplicationRecorder):
         for person in kwargs.get("people", ()):
             curs.execute(
                 SQL(
-                    "INSERT INTO {} AS p VALUES (%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) "
+                    f"INSERT INTO {{}} AS p ({PEOPLE_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s) "
+                    "ON CONFLICT (id) "
                     "DO UPDATE SET email=excluded.email, first_name=excluded.first_name, "
                     "last_name=excluded.last_name, phone=excluded.phone, "
-                    "password_hash=excluded.password_hash, session_generation="
-                    "GREATEST(p.session_generation, excluded.session_generation)"
+                    "password_hash=excluded.password_hash, email_claim=excluded.email_claim, "
+                    "session_generation=GREATEST(p.session_generation, excluded.session_generation)"
                 ).format(self.people_table),
                 _values(person),
+            )
+        if kwargs.get("erased_email"):
+            curs.execute(
+                SQL("DELETE FROM {} WHERE email=%s").format(self.people_table),
+                (kwargs["erased_email"],),
             )
 
     def select_person(self, person_id: UUID) -> Person | None:
@@ -168,3 +201,11 @@ class PostgresRecorder(PostgresApplicationRecorder):
             )
             row = curs.fetchone()
         return _person(row) if row else None
+
+    def select_people_by_email(self, email: str) -> list[Person]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL("SELECT * FROM {} WHERE email=%s ORDER BY id").format(self.people_table),
+                (email,),
+            )
+            return [_person(row) for row in curs.fetchall()]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import hmac
+from hashlib import sha256
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -50,6 +52,12 @@ class Settings(BaseSettings):
     # private seed, as 64 hex digits or base64 (e.g. `openssl rand -hex 32`). Required to sign
     # with PostgreSQL; without a database URL a key file is made in the data dir on first use.
     audit_key: SecretStr | None = None
+    # The key of the email claims (`domain.email_claim`): without it nobody can tell which
+    # email a claim in the log is of. Its life is the data's (change it and the next start
+    # gives every account a claim under the new key, but invitations waiting for an email
+    # with no account are lost), unlike the token key, which may be changed at will: unset,
+    # it is derived from COPRO_SECRET_KEY, so set it before ever changing that one.
+    email_key: SecretStr | None = None
 
     @model_validator(mode="after")
     def _refuse_missing_secret(self) -> Settings:
@@ -69,6 +77,8 @@ class Settings(BaseSettings):
             raise ValueError("COPRO_DATABASE_URL must be a postgresql:// URL (or unset for SQLite)")
         if self.audit_key is not None:
             audit_seed(self.audit_key.get_secret_value())  # refused at start-up, not when signing
+        if self.email_key is not None and len(self.email_key.get_secret_value()) < 32:
+            raise ValueError("COPRO_EMAIL_KEY must be at least 32 characters")
         return self
 
     @property
@@ -79,6 +89,14 @@ class Settings(BaseSettings):
     def signing_key(self) -> str:
         assert self.secret_key is not None
         return self.secret_key.get_secret_value()
+
+    @property
+    def email_claims_key(self) -> bytes:
+        """COPRO_EMAIL_KEY, or a key derived from COPRO_SECRET_KEY (which production requires;
+        only dev runs on the dev one)."""
+        if self.email_key is not None:
+            return self.email_key.get_secret_value().encode()
+        return hmac.new(self.signing_key.encode(), b"copro/email-claims-key", sha256).digest()
 
     @property
     def audit_seed(self) -> bytes | None:
@@ -118,6 +136,7 @@ class Settings(BaseSettings):
             self.data_dir.mkdir(parents=True, exist_ok=True)
             return f"sqlite:///{(self.data_dir / 'read.sqlite').resolve()}"
         return "postgresql+psycopg://" + self.database_url.split("://", 1)[1]
+
 
 def audit_seed(text: str) -> bytes:
     """COPRO_AUDIT_KEY's 32 bytes, from 64 hex digits or base64."""

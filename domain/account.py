@@ -1,8 +1,10 @@
 """An account: a person's access to the platform and their roles per condo.
 
-The account id is a UUIDv5 of the normalised email, so one email can only ever open one
-account: two concurrent sign-ups collide on the event store's primary key. The email itself,
-names and password hash are personal data and live in the erasable people store, not here.
+An account's id is random: it tells nothing of the person's email, and stays in the log
+forever. One email opens one account because the account claims its email in the same save
+(`domain.email_claim`). Accounts opened before email claims have a UUIDv5 of their email as id
+(`old_scheme_account_id`): that id is in the log and stays computable from the email. The
+email, names and password hash are personal data and live in the erasable people store.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ def normalise_email(email: str) -> str:
     return email.strip().casefold()
 
 
-def account_id_for(email: str) -> UUID:
+def old_scheme_account_id(email: str) -> UUID:
+    """The id an account of this email was opened under before email claims."""
     return uuid5(ACCOUNTS_NAMESPACE, normalise_email(email))
 
 
@@ -56,6 +59,7 @@ class Account(CondoAggregate):
         self.status = one_of(AccountStatus, status, "status")
         self.is_admin = is_admin
         self.is_operator = is_operator
+        self.erased = False
         # copro id (str, so the state stays JSON-friendly) → role and home in that condo
         self.memberships: dict[str, dict[str, object]] = {}
 
@@ -122,8 +126,21 @@ class Account(CondoAggregate):
         """Records that the password changed; the hash itself lives with the person."""
         self.check_can_act()
 
+    def erase(self) -> None:
+        """Closes the account for good: its person's data is erased from the people store, so
+        no one signs in as them again; its history stays, naming it by id."""
+        self.check_not_erased()
+        if self.status != AccountStatus.DEACTIVATED:
+            self.deactivate()
+        self.record_erasure()
+
+    @event("Erased")
+    def record_erasure(self) -> None:
+        self.erased = True
+
     @event("Activated")
     def activate(self) -> None:
+        self.check_not_erased()
         if self.status == AccountStatus.ACTIVE:
             raise AccountStateConflict("this account is already active")
         self.status = AccountStatus.ACTIVE.value
@@ -145,6 +162,10 @@ class Account(CondoAggregate):
         if self.status == AccountStatus.DEACTIVATED:
             raise AccountDeactivated("this account is deactivated")
 
+    def check_not_erased(self) -> None:
+        if self.erased:
+            raise AccountErased("this account's person was erased")
+
     def check_member(self, copro_id: UUID) -> None:
         if self.role_in(copro_id) is None:
             raise NotAMember("no such member")
@@ -164,6 +185,10 @@ class Account(CondoAggregate):
 
 class AccountStateConflict(RuleBroken):
     code = "account_state_conflict"
+
+
+class AccountErased(RuleBroken):
+    code = "account_erased"
 
 
 class AlreadyMember(RuleBroken):

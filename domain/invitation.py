@@ -1,12 +1,14 @@
 """An invitation to join a condo, sent by one of its managers to a person by their email.
 
 A person who already has an account joins another condo only by accepting; until then the
-condo learns nothing about them. The invitation names the account it is for by id, never by
-email (personal data stays out of events), and reads the same whether or not that account
-exists yet: an email without an account is invited under the id its account will have, and
-the invitation waits for them to sign up.
+condo learns nothing about them. The invitation never names the email (personal data stays out
+of events): its `account_id` is the id its invitee answers to, the claim of their email
+(`domain.email_claim`), which is the same whether or not the email has an account yet, so an
+email without one is invited alike and the invitation waits for its owner to sign up.
+Invitations sent before email claims named an account's old-scheme id (a UUIDv5 of the email)
+there, which is where the field's name comes from: an account answers to its own id too.
 
-There is one invitation per condo and account (its id is derived from both), so inviting
+There is one invitation per condo and invitee (its id is derived from both), so inviting
 twice at the same moment collides in the event store, and inviting again after an answer
 renews it.
 """
@@ -25,8 +27,8 @@ from domain.errors import RuleBroken
 INVITATIONS_NAMESPACE = uuid5(NAMESPACE_URL, "https://copro.example/invitations")
 
 
-def invitation_id_for(copro_id: UUID, account_id: UUID) -> UUID:
-    return uuid5(INVITATIONS_NAMESPACE, f"{copro_id}/{account_id}")
+def invitation_id_for(copro_id: UUID, invitee_id: UUID) -> UUID:
+    return uuid5(INVITATIONS_NAMESPACE, f"{copro_id}/{invitee_id}")
 
 
 class InvitationStatus(StrEnum):

@@ -1,7 +1,8 @@
 """Tickets as the condo's managers follow them and their reporters read them: the ticket, the
 equipment it names, its public timeline (the report, each status change with its message or
-reason, the replies) and the managers' internal comments, in a table of their own so that no
-reporter-facing query can pick them up by mistake.
+reason, the replies), and what only the managers read, each in a table of its own so that no
+reporter-facing query can pick it up by mistake: their internal comments and who assigned the
+ticket to whom.
 
 The reporter is kept by id and kind only: their name, email and phone stay in the people store.
 """
@@ -9,6 +10,7 @@ The reporter is kept by id and kind only: their name, email and phone stay in th
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, Uuid
 
@@ -78,7 +80,19 @@ comments = Table(
     Column("text", Text, nullable=False),
 )
 
-projection = Projection(name="tickets", version=1, metadata=metadata)
+# Each assignment: who it went to and who gave it (None for the system, which has no account).
+assignments = Table(
+    "ticket_assignments",
+    metadata,
+    Column("ticket_id", Uuid, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("assignee_id", Uuid, nullable=False),
+    Column("assigned_by", Uuid),
+)
+
+# v2: the assignments.
+projection = Projection(name="tickets", version=2, metadata=metadata)
 
 REPLIED = "replied"
 
@@ -122,6 +136,16 @@ def reported(rows: Rows, e: Any) -> None:
 @projection.on(Ticket.Assigned)
 def assigned(rows: Rows, e: Any) -> None:
     rows.update(tickets, e.originator_id, assignee_id=e.assignee_id, updated_at=e.timestamp)
+    rows.insert(
+        assignments,
+        dict(
+            ticket_id=e.originator_id,
+            version=e.originator_version,
+            at=e.timestamp,
+            assignee_id=e.assignee_id,
+            assigned_by=account_of(e.actor),
+        ),
+    )
 
 
 @projection.on(Ticket.Started)
@@ -190,6 +214,15 @@ def linked_to_incident(rows: Rows, e: Any) -> None:
         updated_at=e.timestamp,
         public_updated_at=e.timestamp,
     )
+
+
+def account_of(actor: str) -> UUID | None:
+    """The account an event's actor names; None for `system` (an account id otherwise: only a
+    manager or an admin may assign)."""
+    try:
+        return UUID(actor)
+    except ValueError:
+        return None
 
 
 def _move(rows: Rows, e: Any, kind: str, status: TicketStatus, text: str | None) -> None:

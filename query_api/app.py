@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from copro.api_docs import mount_docs
+from copro.api_docs import mount_docs, operation_id
 from copro.http_errors import error_responses, install_error_envelope
 from copro.settings import Settings
 from projections import members as members_projection
@@ -25,10 +25,12 @@ from query_api.routes import (
     feeds,
     health,
     incidents,
+    invitations,
     live,
     maintenances,
     members,
     ops,
+    people,
     statistics,
     status,
     tickets,
@@ -59,6 +61,7 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.engine = positions.engine
     app.state.settings = settings
@@ -69,12 +72,12 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
     install_reads(app)
     app.add_middleware(HeadAsGet)
     routes = (status, feeds, live, copros, health, incidents, maintenances, tickets)
-    for module in (*routes, expenses, statistics, audit, ops):
+    for module in (*routes, expenses, statistics, audit, ops, people):
         app.include_router(module.router, prefix=API_PREFIX, responses=QUERY_ERRORS)
     # What the accounts' routes read (their callers' roles are the access model's, read by
     # the caller's dependency).
     accounts = [Depends(Reads(members_projection.projection, status_page.projection))]
-    for module in (auth, members):
+    for module in (auth, invitations, members):
         app.include_router(
             module.router, prefix=API_PREFIX, dependencies=accounts, responses=QUERY_ERRORS
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import Depends, HTTPException, Path, Request
@@ -22,6 +22,10 @@ from copro.tokens import InvalidToken, session_of
 from projections import access
 from projections.access import accounts, memberships
 from query_api import queries
+from query_api.answers.common import AccountStatus
+from query_api.answers.copros import Copro
+from query_api.answers.incidents import Incident, ManagedIncident
+from query_api.answers.tickets import ManagedTicket, ReportedTicket
 from query_api.reads import Reads
 from query_api.views import audit, incidents, tickets
 from query_api.views.people import people
@@ -53,7 +57,7 @@ class Caller:
     id: UUID
     is_admin: bool
     is_operator: bool
-    status: str
+    status: AccountStatus
     roles: dict[UUID, str]
 
     def is_member_of(self, copro_id: UUID) -> bool:
@@ -147,17 +151,10 @@ OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
 CurrentCaller = Annotated[Caller, Depends(current_caller)]
 
 
-def signed_in(caller: CurrentCaller) -> UUID:
-    return caller.id
-
-
-SignedIn = Annotated[UUID, Depends(signed_in)]
-
-
 # -- a condo of the caller's ----------------------------------------------------------------
 
 
-def member_copro(copro_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, Any]:
+def member_copro(copro_id: UUID, caller: CurrentCaller, conn: Db) -> Copro:
     """The condo of the path, if the caller holds a role in it (or is an admin); else 404."""
     copro = queries.copro_by_id(conn, copro_id) if caller.is_member_of(copro_id) else None
     if copro is None:
@@ -165,20 +162,20 @@ def member_copro(copro_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, A
     return copro
 
 
-MemberOf = Annotated[dict[str, Any], Depends(member_copro)]
+MemberOf = Annotated[Copro, Depends(member_copro)]
 
 
-def managed_copro(copro: MemberOf, caller: CurrentCaller) -> dict[str, Any]:
+def managed_copro(copro: MemberOf, caller: CurrentCaller) -> Copro:
     """The condo of the path, for its managers; 404 outside the caller's condos, else 403."""
     if not caller.manages(copro["id"]):
         raise HTTPException(403, "this needs the role: manager")
     return copro
 
 
-ManagerOf = Annotated[dict[str, Any], Depends(managed_copro)]
+ManagerOf = Annotated[Copro, Depends(managed_copro)]
 
 
-def overseen_copro(copro: MemberOf, caller: CurrentCaller) -> dict[str, Any]:
+def overseen_copro(copro: MemberOf, caller: CurrentCaller) -> Copro:
     """The condo of the path, for its auditors and managers; 404 outside the caller's condos,
     else 403."""
     if not caller.oversees(copro["id"]):
@@ -186,12 +183,10 @@ def overseen_copro(copro: MemberOf, caller: CurrentCaller) -> dict[str, Any]:
     return copro
 
 
-OverseerOf = Annotated[dict[str, Any], Depends(overseen_copro)]
+OverseerOf = Annotated[Copro, Depends(overseen_copro)]
 
 
-def visible_copro(
-    slug: Annotated[SearchText, Path()], caller: OptionalCaller, conn: Db
-) -> dict[str, Any]:
+def visible_copro(slug: Annotated[SearchText, Path()], caller: OptionalCaller, conn: Db) -> Copro:
     """The condo of the slug, if its page is public or the caller is one of its members."""
     copro = queries.copro_by_slug(conn, slug)
     if (
@@ -203,26 +198,31 @@ def visible_copro(
     return copro
 
 
-VisibleCopro = Annotated[dict[str, Any], Depends(visible_copro)]
+VisibleCopro = Annotated[Copro, Depends(visible_copro)]
 
 
 # -- one thing of a condo of the caller's ---------------------------------------------------
 
 
-def member_incident(incident_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, Any]:
-    """The incident, for the members of its condo; for its managers, its internal comments."""
+def member_incident(
+    incident_id: UUID, caller: CurrentCaller, conn: Db
+) -> ManagedIncident | Incident:
+    """The incident, for the members of its condo; for its managers, with its internal
+    comments and linked tickets."""
     found = incidents.incident(conn, incident_id)
     if found is None or not caller.is_member_of(found["copro_id"]):
         raise HTTPException(404, "no such incident")
     if caller.manages(found["copro_id"]):
-        found["comments"] = incidents.comments_of(conn, incident_id)
+        return incidents.for_manager(conn, found)
     return found
 
 
-MemberIncident = Annotated[dict[str, Any], Depends(member_incident)]
+MemberIncident = Annotated[ManagedIncident | Incident, Depends(member_incident)]
 
 
-def readable_ticket(ticket_id: UUID, caller: CurrentCaller, conn: Db) -> dict[str, Any]:
+def readable_ticket(
+    ticket_id: UUID, caller: CurrentCaller, conn: Db
+) -> ManagedTicket | ReportedTicket:
     """The ticket as its reader may see it: everything for the condo's managers, the public
     part for its reporter; 404 for anyone else."""
     found = tickets.ticket(conn, ticket_id)
@@ -234,7 +234,7 @@ def readable_ticket(ticket_id: UUID, caller: CurrentCaller, conn: Db) -> dict[st
     raise HTTPException(404, "no such ticket")
 
 
-ReadableTicket = Annotated[dict[str, Any], Depends(readable_ticket)]
+ReadableTicket = Annotated[ManagedTicket | ReportedTicket, Depends(readable_ticket)]
 
 
 def overseen_aggregate(aggregate_id: UUID, caller: CurrentCaller, conn: Db) -> UUID:
@@ -264,16 +264,11 @@ def operator(caller: CurrentCaller) -> Caller:
 Operator = Annotated[Caller, Depends(operator)]
 
 
-def member_of(conn: Connection, account_id: UUID, copro_id: UUID) -> dict[str, Any]:
-    """The condo, if the account holds a role in it (or is an admin); else 404. For routes that
-    have their caller's id only (`SignedIn`); `MemberOf` checks it from the path."""
-    copro = queries.copro_by_id(conn, copro_id)
-    caller = queries.account(conn, account_id)
-    if (
-        copro is None
-        or caller is None
-        or caller["status"] != "active"
-        or not (caller["is_admin"] or queries.role_in(conn, account_id, copro_id))
-    ):
-        raise HTTPException(404, "no such condo")
-    return copro
+def platform_admin(caller: CurrentCaller) -> Caller:
+    """The caller, a platform admin; else 403."""
+    if not caller.is_admin:
+        raise HTTPException(403, "this needs the platform role: admin")
+    return caller
+
+
+PlatformAdmin = Annotated[Caller, Depends(platform_admin)]

@@ -30,6 +30,7 @@ from sqlalchemy import Connection
 
 from projections import equipment_history, incidents, maintenance_calendar, status_page
 from projections.state import Standing
+from query_api.answers.copros import Copro
 from query_api.positions import Positions
 from query_api.reads import NOTHING
 from query_api.views import feed, status
@@ -122,7 +123,7 @@ class Renderings:
                 self._reading.pop(gone, None)
 
 
-def page_of(found: Renderings, conn: Connection, copro: dict[str, Any]) -> Rendered:
+def page_of(found: Renderings, conn: Connection, copro: Copro) -> Rendered:
     """The condo's status page as it is now."""
     return found.get(
         ("page", copro["id"]),
@@ -131,7 +132,7 @@ def page_of(found: Renderings, conn: Connection, copro: dict[str, Any]) -> Rende
     )
 
 
-def history_of(found: Renderings, conn: Connection, copro: dict[str, Any], days: int) -> Rendered:
+def history_of(found: Renderings, conn: Connection, copro: Copro, days: int) -> Rendered:
     """The condo's last `days` daily strips."""
     return found.get(
         ("history", copro["id"], days),
@@ -140,7 +141,7 @@ def history_of(found: Renderings, conn: Connection, copro: dict[str, Any], days:
     )
 
 
-def feed_of(found: Renderings, conn: Connection, copro: dict[str, Any], site: str) -> Rendered:
+def feed_of(found: Renderings, conn: Connection, copro: Copro, site: str) -> Rendered:
     """The condo's Atom feed, its links under `site` (the public URL)."""
     return found.get(
         ("feed", copro["id"], site),

@@ -2,74 +2,66 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Column, Connection, Table, select
 
-from projections.access import accounts, memberships
+from projections.access import memberships
 from projections.status_page import buildings, copros, equipment
+from query_api.answers.copros import Building, CondoRole, Copro, Equipment
 
 
-def copro_by_slug(conn: Connection, slug: str) -> dict[str, Any] | None:
-    row = conn.execute(select(copros).where(copros.c.slug == slug)).mappings().first()
-    return dict(row) if row else None
+def columns(table: Table, shape: type) -> list[Column[Any]]:
+    """The table's columns a shape answers: a column added to a read table stays out of the
+    answers until their shape names it."""
+    return [table.c[name] for name in shape.__annotations__]
 
 
-def copro_by_id(conn: Connection, copro_id: UUID) -> dict[str, Any] | None:
-    row = conn.execute(select(copros).where(copros.c.id == copro_id)).mappings().first()
-    return dict(row) if row else None
+def copro_by_slug(conn: Connection, slug: str) -> Copro | None:
+    row = conn.execute(select(*columns(copros, Copro)).where(copros.c.slug == slug)).first()
+    return cast(Copro, row._asdict()) if row else None
 
 
-def copros_by_id(conn: Connection, copro_ids: list[UUID]) -> list[dict[str, Any]]:
+def copro_by_id(conn: Connection, copro_id: UUID) -> Copro | None:
+    row = conn.execute(select(*columns(copros, Copro)).where(copros.c.id == copro_id)).first()
+    return cast(Copro, row._asdict()) if row else None
+
+
+def copros_by_id(conn: Connection, copro_ids: list[UUID]) -> list[Copro]:
     """These condos, by name."""
     rows = conn.execute(
-        select(copros).where(copros.c.id.in_(copro_ids)).order_by(copros.c.name)
-    ).mappings()
-    return [dict(r) for r in rows]
-
-
-def public_copro(copro: dict[str, Any]) -> dict[str, Any]:
-    keys = (
-        "id",
-        "name",
-        "slug",
-        "address",
-        "postal_code",
-        "city",
-        "country",
-        "public_status_page",
-        "archived",
-        "version",
+        select(*columns(copros, Copro)).where(copros.c.id.in_(copro_ids)).order_by(copros.c.name)
     )
-    return {k: copro[k] for k in keys}
+    return [cast(Copro, r._asdict()) for r in rows]
 
 
-def list_buildings(conn: Connection, copro_id: UUID) -> list[dict[str, Any]]:
+def all_copros(conn: Connection) -> list[Copro]:
+    """Every condo, by name."""
+    rows = conn.execute(select(*columns(copros, Copro)).order_by(copros.c.name))
+    return [cast(Copro, r._asdict()) for r in rows]
+
+
+def list_buildings(conn: Connection, copro_id: UUID) -> list[Building]:
     rows = conn.execute(
-        select(buildings)
+        select(*columns(buildings, Building))
         .where(buildings.c.copro_id == copro_id, buildings.c.archived.is_(False))
         .order_by(buildings.c.order, buildings.c.name)
-    ).mappings()
-    return [dict(r) for r in rows]
+    )
+    return [cast(Building, r._asdict()) for r in rows]
 
 
-def list_equipment(conn: Connection, copro_id: UUID) -> list[dict[str, Any]]:
+def list_equipment(conn: Connection, copro_id: UUID) -> list[Equipment]:
     """The condo's equipment in service, in display order."""
     rows = conn.execute(
-        select(equipment)
+        select(*columns(equipment, Equipment))
         .where(equipment.c.copro_id == copro_id, equipment.c.retired.is_(False))
         .order_by(equipment.c.order, equipment.c.name)
-    ).mappings()
-    return [dict(r) for r in rows]
+    )
+    return [cast(Equipment, r._asdict()) for r in rows]
 
 
-def account(conn: Connection, account_id: UUID) -> dict[str, Any] | None:
-    row = conn.execute(select(accounts).where(accounts.c.id == account_id)).mappings().first()
-    return dict(row) if row else None
-
-
-def roles_of(conn: Connection, account_id: UUID) -> list[dict[str, Any]]:
+def roles_of(conn: Connection, account_id: UUID) -> list[CondoRole]:
     rows = conn.execute(
         select(
             memberships.c.copro_id,
@@ -80,20 +72,5 @@ def roles_of(conn: Connection, account_id: UUID) -> list[dict[str, Any]]:
         .join(copros, copros.c.id == memberships.c.copro_id)
         .where(memberships.c.account_id == account_id)
         .order_by(copros.c.name)
-    ).mappings()
-    return [dict(r) for r in rows]
-
-
-def role_in(conn: Connection, account_id: UUID, copro_id: UUID) -> str | None:
-    return conn.execute(
-        select(memberships.c.role).where(
-            memberships.c.account_id == account_id, memberships.c.copro_id == copro_id
-        )
-    ).scalar_one_or_none()
-
-
-def all_copros(conn: Connection) -> list[dict[str, Any]]:
-    return [
-        public_copro(dict(r))
-        for r in conn.execute(select(copros).order_by(copros.c.name)).mappings()
-    ]
+    )
+    return [cast(CondoRole, r._asdict()) for r in rows]

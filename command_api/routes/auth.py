@@ -13,7 +13,6 @@ from command_api.schemas.accounts import PasswordChange, SignUp
 from command_api.schemas.common import Receipt, receipt
 from command_api.schemas.structure import Token
 from copro.tokens import issue_token
-from domain.account import account_id_for
 from domain.errors import NotAuthenticated
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -28,16 +27,16 @@ def login(
 ) -> Token:
     """Exchanges an email and password for an access token."""
     request.app.state.login_limiter.check(client_of(request))
-    account_id = account_id_for(form.username)
-    person = condos.person(account_id)
+    account_id = condos.account_id_of(form.username)
+    person = condos.person(account_id) if account_id else None
     right = verify_password(form.password, person.password_hash if person else None)
-    account = condos.account(account_id)
+    account = condos.account(account_id) if account_id else None
     if not right or person is None or account is None:
         raise NotAuthenticated("wrong email or password")
     # The password proved who asks: a pending or closed account is told why it cannot sign in.
     account.check_can_log_in()
     lifetime = timedelta(minutes=settings.token_lifetime_minutes)
-    token = issue_token(account_id, person.session_generation, settings.signing_key, lifetime)
+    token = issue_token(account.id, person.session_generation, settings.signing_key, lifetime)
     return Token(access_token=token, expires_in=int(lifetime.total_seconds()))
 
 

@@ -15,7 +15,6 @@ router = APIRouter(tags=["buildings"])
     "/copros/{copro_id}/buildings",
     status_code=201,
     response_model=Receipt,
-    operation_id="buildings-add",
 )
 def add_building(
     copro_id: UUID, body: BuildingAddition, condos: CondosDep, actor: CurrentActor
@@ -24,7 +23,7 @@ def add_building(
     return receipt(condos.add_building(actor, copro_id, **body.model_dump()))
 
 
-@router.patch("/buildings/{building_id}", response_model=Receipt, operation_id="buildings-update")
+@router.patch("/buildings/{building_id}", response_model=Receipt)
 def update_building(
     building_id: UUID, body: BuildingChanges, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -32,9 +31,7 @@ def update_building(
     return receipt(condos.update_building(actor, building_id, **body.model_dump()))
 
 
-@router.post(
-    "/buildings/{building_id}/archive", response_model=Receipt, operation_id="buildings-archive"
-)
+@router.post("/buildings/{building_id}/archive", response_model=Receipt)
 def archive_building(building_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Archives a building that no longer houses active equipment."""
     return receipt(condos.archive_building(actor, building_id))

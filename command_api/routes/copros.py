@@ -13,13 +13,13 @@ from command_api.schemas.structure import CoproChanges, CoproRegistration, Membe
 router = APIRouter(prefix="/copros", tags=["copros"])
 
 
-@router.post("", status_code=201, response_model=Receipt, operation_id="copros-register")
+@router.post("", status_code=201, response_model=Receipt)
 def register_copro(body: CoproRegistration, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Registers a condo (platform admins)."""
     return receipt(condos.register_copro(actor, **body.model_dump()))
 
 
-@router.patch("/{copro_id}", response_model=Receipt, operation_id="copros-update")
+@router.patch("/{copro_id}", response_model=Receipt)
 def update_copro(
     copro_id: UUID, body: CoproChanges, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -28,9 +28,7 @@ def update_copro(
     return receipt(condos.update_copro(actor, copro_id, changes, body.expected_version))
 
 
-@router.post(
-    "/{copro_id}/members", status_code=201, response_model=Receipt, operation_id="copros-appoint"
-)
+@router.post("/{copro_id}/members", status_code=201, response_model=Receipt)
 def appoint_member(
     copro_id: UUID, body: MemberAppointment, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -41,9 +39,7 @@ def appoint_member(
     return receipt(condos.appoint_member(actor, copro_id, password_hash=password_hash, **fields))
 
 
-@router.put(
-    "/{copro_id}/members/{account_id}/role", response_model=Receipt, operation_id="copros-role"
-)
+@router.put("/{copro_id}/members/{account_id}/role", response_model=Receipt)
 def change_role(
     copro_id: UUID, account_id: UUID, body: RoleChange, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:

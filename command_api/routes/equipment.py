@@ -15,7 +15,6 @@ router = APIRouter(tags=["equipment"])
     "/copros/{copro_id}/equipment",
     status_code=201,
     response_model=Receipt,
-    operation_id="equipment-install",
 )
 def install_equipment(
     copro_id: UUID, body: EquipmentInstallation, condos: CondosDep, actor: CurrentActor
@@ -24,7 +23,7 @@ def install_equipment(
     return receipt(condos.install_equipment(actor, copro_id, **body.model_dump()))
 
 
-@router.patch("/equipment/{equipment_id}", response_model=Receipt, operation_id="equipment-edit")
+@router.patch("/equipment/{equipment_id}", response_model=Receipt)
 def edit_equipment(
     equipment_id: UUID, body: EquipmentChanges, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -34,18 +33,14 @@ def edit_equipment(
     )
 
 
-@router.post(
-    "/equipment/{equipment_id}/retire", response_model=Receipt, operation_id="equipment-retire"
-)
+@router.post("/equipment/{equipment_id}/retire", response_model=Receipt)
 def retire_equipment(equipment_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Retires a piece of equipment; its history stays."""
     return receipt(condos.retire_equipment(actor, equipment_id))
 
 
-@router.put(
-    "/equipment/{equipment_id}/status", response_model=Receipt, operation_id="equipment-set-status"
-)
-def set_equipment_status(
+@router.put("/equipment/{equipment_id}/status", response_model=Receipt)
+def set_status(
     equipment_id: UUID, body: StatusChange, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
     """Sets the status a manager sees for a piece of equipment."""

@@ -25,7 +25,6 @@ Year = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)]
     "/copros/{copro_id}/expenses",
     status_code=201,
     response_model=Receipt,
-    operation_id="expenses-record",
 )
 def record_expense(
     copro_id: UUID, body: ExpenseRecord, condos: CondosDep, actor: CurrentActor
@@ -37,7 +36,6 @@ def record_expense(
 @router.post(
     "/expenses/{expense_id}/corrections",
     response_model=Receipt,
-    operation_id="expenses-correct",
 )
 def correct_expense(
     expense_id: UUID, body: ExpenseCorrection, condos: CondosDep, actor: CurrentActor
@@ -47,7 +45,7 @@ def correct_expense(
     return receipt(condos.correct_expense(actor, expense_id, changes, reason=body.reason))
 
 
-@router.post("/expenses/{expense_id}/void", response_model=Receipt, operation_id="expenses-void")
+@router.post("/expenses/{expense_id}/void", response_model=Receipt)
 def void_expense(
     expense_id: UUID, body: ExpenseVoiding, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -59,7 +57,6 @@ def void_expense(
     "/copros/{copro_id}/budgets/{year}",
     response_model=Receipt,
     responses={201: {"model": Receipt, "description": "Budget created"}},
-    operation_id="budgets-set",
 )
 def set_budget(
     copro_id: UUID,
@@ -79,7 +76,6 @@ def set_budget(
 @router.post(
     "/copros/{copro_id}/budgets/{year}/approve",
     response_model=Receipt,
-    operation_id="budgets-approve",
 )
 def approve_budget(
     copro_id: UUID, year: Year, body: BudgetApproval, condos: CondosDep, actor: CurrentActor

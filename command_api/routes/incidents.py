@@ -20,7 +20,6 @@ router = APIRouter(tags=["incidents"])
     "/copros/{copro_id}/incidents",
     status_code=201,
     response_model=Receipt,
-    operation_id="incidents-open",
 )
 def open_incident(
     copro_id: UUID, body: IncidentOpening, condos: CondosDep, actor: CurrentActor
@@ -29,7 +28,7 @@ def open_incident(
     return receipt(condos.open_incident(actor, copro_id, **body.model_dump()))
 
 
-@router.patch("/incidents/{incident_id}", response_model=Receipt, operation_id="incidents-edit")
+@router.patch("/incidents/{incident_id}", response_model=Receipt)
 def edit_incident(
     incident_id: UUID, body: IncidentChanges, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -41,9 +40,8 @@ def edit_incident(
 @router.post(
     "/incidents/{incident_id}/updates",
     response_model=Receipt,
-    operation_id="incidents-update",
 )
-def post_incident_update(
+def post_update(
     incident_id: UUID, body: TimelineUpdate, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
     """Posts a public timeline update, changing the incident's status when one is given."""
@@ -54,9 +52,8 @@ def post_incident_update(
     "/incidents/{incident_id}/comments",
     status_code=201,
     response_model=Receipt,
-    operation_id="incidents-comment",
 )
-def comment_on_incident(
+def add_comment(
     incident_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
     """Adds an internal comment, for the condo's managers only."""

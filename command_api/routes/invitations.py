@@ -15,7 +15,6 @@ router = APIRouter(tags=["invitations"])
     "/copros/{copro_id}/invitations",
     status_code=201,
     response_model=Receipt,
-    operation_id="invitations-send",
 )
 def send_invitation(
     copro_id: UUID, body: InvitationSending, condos: CondosDep, actor: CurrentActor
@@ -25,9 +24,7 @@ def send_invitation(
     return receipt(condos.invite_member(actor, copro_id, **body.model_dump()))
 
 
-@router.post(
-    "/invitations/{invitation_id}/accept", response_model=Receipt, operation_id="invitations-accept"
-)
+@router.post("/invitations/{invitation_id}/accept", response_model=Receipt)
 def accept_invitation(invitation_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Joins the condo with the role offered (the invited account, signed in)."""
     return receipt(condos.accept_invitation(actor, invitation_id))
@@ -36,16 +33,13 @@ def accept_invitation(invitation_id: UUID, condos: CondosDep, actor: CurrentActo
 @router.post(
     "/invitations/{invitation_id}/decline",
     response_model=Receipt,
-    operation_id="invitations-decline",
 )
 def decline_invitation(invitation_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Turns the invitation down (the invited account, signed in)."""
     return receipt(condos.decline_invitation(actor, invitation_id))
 
 
-@router.post(
-    "/invitations/{invitation_id}/cancel", response_model=Receipt, operation_id="invitations-cancel"
-)
+@router.post("/invitations/{invitation_id}/cancel", response_model=Receipt)
 def cancel_invitation(invitation_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Withdraws an invitation not answered yet (a manager of its condo)."""
     return receipt(condos.cancel_invitation(actor, invitation_id))

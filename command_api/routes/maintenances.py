@@ -20,7 +20,6 @@ router = APIRouter(tags=["maintenances"])
     "/copros/{copro_id}/maintenances",
     status_code=201,
     response_model=Receipt,
-    operation_id="maintenances-schedule",
 )
 def schedule_maintenance(
     copro_id: UUID, body: MaintenancePlan, condos: CondosDep, actor: CurrentActor
@@ -29,9 +28,7 @@ def schedule_maintenance(
     return receipt(condos.schedule_maintenance(actor, copro_id, **body.model_dump()))
 
 
-@router.patch(
-    "/maintenances/{maintenance_id}", response_model=Receipt, operation_id="maintenances-edit"
-)
+@router.patch("/maintenances/{maintenance_id}", response_model=Receipt)
 def edit_maintenance(
     maintenance_id: UUID, body: MaintenanceChanges, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -43,7 +40,6 @@ def edit_maintenance(
 @router.post(
     "/maintenances/{maintenance_id}/start",
     response_model=Receipt,
-    operation_id="maintenances-start",
 )
 def start_maintenance(maintenance_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Starts a scheduled maintenance window now, early if need be."""
@@ -53,7 +49,6 @@ def start_maintenance(maintenance_id: UUID, condos: CondosDep, actor: CurrentAct
 @router.post(
     "/maintenances/{maintenance_id}/extend",
     response_model=Receipt,
-    operation_id="maintenances-extend",
 )
 def extend_maintenance(
     maintenance_id: UUID, body: MaintenanceExtension, condos: CondosDep, actor: CurrentActor
@@ -65,7 +60,6 @@ def extend_maintenance(
 @router.post(
     "/maintenances/{maintenance_id}/complete",
     response_model=Receipt,
-    operation_id="maintenances-complete",
 )
 def complete_maintenance(maintenance_id: UUID, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Completes a maintenance window in progress now, early if need be."""
@@ -75,7 +69,6 @@ def complete_maintenance(maintenance_id: UUID, condos: CondosDep, actor: Current
 @router.post(
     "/maintenances/{maintenance_id}/cancel",
     response_model=Receipt,
-    operation_id="maintenances-cancel",
 )
 def cancel_maintenance(
     maintenance_id: UUID,

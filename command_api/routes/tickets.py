@@ -23,7 +23,6 @@ router = APIRouter(tags=["tickets"])
     "/copros/{copro_id}/tickets",
     status_code=201,
     response_model=Receipt,
-    operation_id="tickets-report",
 )
 def report_ticket(
     copro_id: UUID, body: TicketReport, request: Request, condos: CondosDep, actor: CurrentActor
@@ -38,7 +37,7 @@ def report_ticket(
     return receipt(condos.report_ticket(actor, copro_id, reporter=reporter, **fields))
 
 
-@router.post("/tickets/{ticket_id}/assign", response_model=Receipt, operation_id="tickets-assign")
+@router.post("/tickets/{ticket_id}/assign", response_model=Receipt)
 def assign_ticket(
     ticket_id: UUID, body: Assignment, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
@@ -46,7 +45,7 @@ def assign_ticket(
     return receipt(condos.assign_ticket(actor, ticket_id, assignee_id=body.assignee_id))
 
 
-@router.post("/tickets/{ticket_id}/start", response_model=Receipt, operation_id="tickets-start")
+@router.post("/tickets/{ticket_id}/start", response_model=Receipt)
 def start_ticket(
     ticket_id: UUID, condos: CondosDep, actor: CurrentActor, body: StatusMessage | None = None
 ) -> Receipt:
@@ -55,7 +54,7 @@ def start_ticket(
     return receipt(condos.start_ticket(actor, ticket_id, message=message))
 
 
-@router.post("/tickets/{ticket_id}/resolve", response_model=Receipt, operation_id="tickets-resolve")
+@router.post("/tickets/{ticket_id}/resolve", response_model=Receipt)
 def resolve_ticket(
     ticket_id: UUID, condos: CondosDep, actor: CurrentActor, body: StatusMessage | None = None
 ) -> Receipt:
@@ -64,7 +63,7 @@ def resolve_ticket(
     return receipt(condos.resolve_ticket(actor, ticket_id, message=message))
 
 
-@router.post("/tickets/{ticket_id}/close", response_model=Receipt, operation_id="tickets-close")
+@router.post("/tickets/{ticket_id}/close", response_model=Receipt)
 def close_ticket(
     ticket_id: UUID, condos: CondosDep, actor: CurrentActor, body: StatusReason | None = None
 ) -> Receipt:
@@ -74,7 +73,7 @@ def close_ticket(
     return receipt(condos.close_ticket(actor, ticket_id, reason=reason))
 
 
-@router.post("/tickets/{ticket_id}/reopen", response_model=Receipt, operation_id="tickets-reopen")
+@router.post("/tickets/{ticket_id}/reopen", response_model=Receipt)
 def reopen_ticket(
     ticket_id: UUID, condos: CondosDep, actor: CurrentActor, body: StatusReason | None = None
 ) -> Receipt:
@@ -87,11 +86,8 @@ def reopen_ticket(
     "/tickets/{ticket_id}/comments",
     status_code=201,
     response_model=Receipt,
-    operation_id="tickets-comment",
 )
-def comment_on_ticket(
-    ticket_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor
-) -> Receipt:
+def add_comment(ticket_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Adds an internal comment, which the reporter never sees."""
     return receipt(condos.comment_on_ticket(actor, ticket_id, text=body.text))
 
@@ -100,9 +96,8 @@ def comment_on_ticket(
     "/tickets/{ticket_id}/replies",
     status_code=201,
     response_model=Receipt,
-    operation_id="tickets-reply",
 )
-def reply_to_ticket(
+def reply_to_reporter(
     ticket_id: UUID, body: Comment, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:
     """Answers the reporter."""
@@ -113,7 +108,6 @@ def reply_to_ticket(
     "/tickets/{ticket_id}/convert",
     status_code=201,
     response_model=Receipt,
-    operation_id="tickets-convert",
 )
 def convert_ticket(
     ticket_id: UUID, body: Conversion, condos: CondosDep, actor: CurrentActor
@@ -123,7 +117,7 @@ def convert_ticket(
     return receipt(condos.convert_ticket(actor, ticket_id, impacts=impacts, title=body.title))
 
 
-@router.post("/tickets/{ticket_id}/link", response_model=Receipt, operation_id="tickets-link")
+@router.post("/tickets/{ticket_id}/link", response_model=Receipt)
 def link_ticket(ticket_id: UUID, body: Link, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Attaches the ticket to an existing incident of its condo."""
     return receipt(condos.link_ticket(actor, ticket_id, incident_id=body.incident_id))

@@ -6,6 +6,11 @@ insert lock is held: on PostgreSQL its `LOCK TABLE … IN EXCLUSIVE MODE`, on SQ
 the first INSERT took. No other writer can come between reading the log's last hash and writing
 the next one, so the log chain follows the positions exactly as they are committed.
 
+What they chain to (the log's last hash, the last hash of each stream continued) is read
+under that lock too. On PostgreSQL the library's INSERT returns it beside each event's position
+(`RETURNING`), and the hash rows' INSERT carries the library's NOTIFY of new events (which
+the recorder then leaves out): chaining adds no statement and no round trip to a command.
+
 The upgrade runs when a process opens the store (on PostgreSQL under `open_condos`' advisory
 lock, and with the insert lock taken): if no event has a hash yet, every event is chained in
 position order, in batches. Once any event has one it does nothing, so running it again, or in
@@ -17,7 +22,7 @@ verify as `added`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 from uuid import UUID
@@ -25,7 +30,7 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from psycopg import Cursor
 from psycopg.rows import DictRow, tuple_row
-from psycopg.sql import SQL, Composed, Identifier
+from psycopg.sql import SQL, Composed, Identifier, Literal
 
 from copro.audit.chain import GENESIS, log_hash, stream_hash
 
@@ -36,7 +41,7 @@ UPGRADE_BATCH = 5000
 
 # (position, stream id, version, topic, state): an event to chain.
 Event = tuple[int, UUID, int, str, bytes]
-# (position, stream id, version, stream hash, log hash): its row.
+# (position, stream id, version, stream hash, log hash): its hash row.
 Row = tuple[int, UUID, int, bytes, bytes]
 
 
@@ -64,17 +69,28 @@ def _uuid(originator_id: UUID | str) -> UUID:
     return originator_id if isinstance(originator_id, UUID) else UUID(originator_id)
 
 
-def continued(events: list[Event]) -> dict[UUID, int]:
+def continued(stored_events: Sequence[StoredEvent]) -> dict[UUID, int]:
     """The version each stream's first event here chains to (streams created here need none)."""
     before: dict[UUID, int] = {}
-    for _, stream, version, _, _ in events:
-        before.setdefault(stream, version - 1)
+    for s in stored_events:
+        before.setdefault(_uuid(s.originator_id), s.originator_version - 1)
     return {stream: version for stream, version in before.items() if version > 0}
 
 
 def batches(events: Iterator[Event]) -> Iterator[list[Event]]:
     while batch := list(islice(events, UPGRADE_BATCH)):
         yield batch
+
+
+def _upgrade(events: Iterator[Event], insert: Callable[[list[Row]], None]) -> None:
+    last, total = GENESIS, 0
+    heads: dict[UUID, bytes] = {}
+    for batch in batches(events):
+        rows = chained(batch, last, heads)
+        insert(rows)
+        last, total = rows[-1][4], total + len(rows)
+    if total:
+        log.info("chained %d events of a store from before hash chains", total)
 
 
 # -- SQLite ---------------------------------------------------------------------------------
@@ -86,57 +102,52 @@ SQLITE_TABLES = [
     f"CREATE UNIQUE INDEX IF NOT EXISTS {HASHES_TABLE}_stream "
     f"ON {HASHES_TABLE} (originator_id, originator_version)",
 ]
-SQLITE_LAST = f"SELECT log_hash FROM {HASHES_TABLE} ORDER BY notification_id DESC LIMIT 1"
-SQLITE_HEAD = (
-    f"SELECT stream_hash FROM {HASHES_TABLE} WHERE originator_id=? AND originator_version=?"
-)
-SQLITE_INSERT = f"INSERT INTO {HASHES_TABLE} VALUES (?,?,?,?,?)"
 
 
-def sqlite_record(c: Any, events: list[Event]) -> None:
-    """Chains events just inserted (in the events' transaction, the write lock held)."""
-    c.execute(SQLITE_LAST)
-    last = c.fetchone()
-    heads = {}
-    for stream, version in continued(events).items():
-        c.execute(SQLITE_HEAD, (stream.hex, version))
-        found = c.fetchone()
-        if found is not None:
-            heads[stream] = found[0]
-    sqlite_insert_rows(c, chained(events, last[0] if last else GENESIS, heads))
+class SQLiteChains:
+    def record(self, c: Any, stored_events: Sequence[StoredEvent], ids: Sequence[int]) -> None:
+        """Chains events just inserted (in the events' transaction, the write lock held)."""
+        last, heads = self.look_up(c, continued(stored_events))
+        self.insert_rows(c, chained(to_chain(stored_events, ids), last, heads))
 
+    def look_up(self, c: Any, wanted: dict[UUID, int]) -> tuple[bytes, dict[UUID, bytes]]:
+        """The log's last hash, and the stream hashes of these (stream, version)s."""
+        c.execute(f"SELECT log_hash FROM {HASHES_TABLE} ORDER BY notification_id DESC LIMIT 1")
+        last = c.fetchone()
+        heads = {}
+        for stream, version in wanted.items():
+            c.execute(
+                f"SELECT stream_hash FROM {HASHES_TABLE} "
+                "WHERE originator_id=? AND originator_version=?",
+                (stream.hex, version),
+            )
+            found = c.fetchone()
+            if found is not None:
+                heads[stream] = found[0]
+        return (last[0] if last else GENESIS), heads
 
-def sqlite_upgrade(c: Any, events_table: str) -> None:
-    """Chains a store written before chains, in a transaction that starts by writing (so it
-    holds the write lock before it reads anything)."""
-    c.execute(f"DELETE FROM {HASHES_TABLE} WHERE 0")
-    c.execute(f"SELECT 1 FROM {HASHES_TABLE} LIMIT 1")
-    if c.fetchone() is not None:
-        return
-    # A cursor of its own: the inserts go through `c` while this one is read.
-    read = c.sqlite_cursor.connection.cursor()
-    read.execute(
-        f"SELECT rowid, originator_id, originator_version, topic, state FROM {events_table} "
-        "ORDER BY rowid"
-    )
-    events = ((r[0], UUID(r[1]), r[2], r[3], r[4]) for r in read)
-    _upgrade(events, lambda rows: sqlite_insert_rows(c, rows))
-    read.close()
+    def insert_rows(self, c: Any, rows: list[Row]) -> None:
+        c.executemany(
+            f"INSERT INTO {HASHES_TABLE} VALUES (?,?,?,?,?)",
+            [(p, s.hex, v, h, lh) for p, s, v, h, lh in rows],
+        )
 
-
-def sqlite_insert_rows(c: Any, rows: list[Row]) -> None:
-    c.executemany(SQLITE_INSERT, [(p, s.hex, v, h, lh) for p, s, v, h, lh in rows])
-
-
-def _upgrade(events: Iterator[Event], insert: Any) -> None:
-    last, total = GENESIS, 0
-    heads: dict[UUID, bytes] = {}
-    for batch in batches(events):
-        rows = chained(batch, last, heads)
-        insert(rows)
-        last, total = rows[-1][4], total + len(rows)
-    if total:
-        log.info("chained %d events of a store from before hash chains", total)
+    def upgrade(self, c: Any, events_table: str) -> None:
+        """Chains a store written before chains, in a transaction that starts by writing (so
+        it holds the write lock before it reads anything)."""
+        c.execute(f"DELETE FROM {HASHES_TABLE} WHERE 0")
+        c.execute(f"SELECT 1 FROM {HASHES_TABLE} LIMIT 1")
+        if c.fetchone() is not None:
+            return
+        # A cursor of its own: the inserts go through `c` while this one is read.
+        read = c.sqlite_cursor.connection.cursor()
+        read.execute(
+            f"SELECT rowid, originator_id, originator_version, topic, state FROM {events_table} "
+            "ORDER BY rowid"
+        )
+        events = ((r[0], UUID(r[1]), r[2], r[3], r[4]) for r in read)
+        _upgrade(events, lambda rows: self.insert_rows(c, rows))
+        read.close()
 
 
 # -- PostgreSQL -----------------------------------------------------------------------------
@@ -145,8 +156,10 @@ def _upgrade(events: Iterator[Event], insert: Any) -> None:
 class PostgresChains:
     """The statements of one store's hash rows: its schema, its events table."""
 
-    def __init__(self, schema: str, events_table: str) -> None:
+    def __init__(self, schema: str, events_table: str, channel: str) -> None:
         table = Identifier(schema, HASHES_TABLE)
+        self.table, self.channel = table, channel
+        self.notifying: dict[int, bytes] = {}
         self.events = Identifier(schema, events_table)
         self.create_statements: list[Composed] = [
             SQL(
@@ -158,38 +171,50 @@ class PostgresChains:
                 "CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} (originator_id, originator_version)"
             ).format(Identifier(f"{HASHES_TABLE}_stream"), table),
         ]
-        # The log's last hash (a row without a stream) and the heads of the streams continued,
-        # in one round trip: the insert lock is held meanwhile.
-        self.before = SQL(
-            "(SELECT NULL::uuid AS originator_id, log_hash AS hash FROM {0} "
-            "ORDER BY notification_id DESC LIMIT 1) "
-            "UNION ALL SELECT h.originator_id, h.stream_hash FROM {0} h "
-            "JOIN unnest(%s::uuid[], %s::bigint[]) AS w(id, v) "
-            "ON h.originator_id = w.id AND h.originator_version = w.v"
+        # Added to what the library's INSERT of events (its rows named `t`) returns: the log's
+        # last hash (read once, under the lock) and the hash of each event's version before.
+        self.returning = SQL(
+            ", (SELECT log_hash FROM {0} ORDER BY notification_id DESC LIMIT 1) AS chained_log"
+            ", (SELECT stream_hash FROM {0} WHERE originator_id = t.originator_id "
+            "AND originator_version = t.originator_version - 1) AS chained_stream"
         ).format(table)
-        self.insert = SQL(
-            "INSERT INTO {} SELECT * FROM unnest(%s::bigint[], %s::uuid[], %s::bigint[], "
-            "%s::bytea[], %s::bytea[])"
-        ).format(table)
+        # In binary: arrays of uuids and bytes would cost twice as much to adapt.
+        self.insert = SQL("INSERT INTO {} VALUES (%b, %b, %b, %b, %b)").format(table)
         self.any_hash = SQL("SELECT 1 FROM {} LIMIT 1").format(table)
         self.lock = SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self.events)
 
-    def record(self, curs: Cursor[DictRow], events: list[Event]) -> None:
-        """Chains events just inserted (in the events' transaction, the insert lock held)."""
-        wanted = continued(events)
-        curs.execute(self.before, (list(wanted), list(wanted.values())), prepare=True)
-        last, heads = GENESIS, {}
-        for row in curs.fetchall():
-            stream, found = row["originator_id"], bytes(row["hash"])
-            if stream is None:
-                last = found
-            else:
-                heads[stream] = found
-        self.insert_rows(curs, chained(events, last, heads))
+    def record(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], returned: list[DictRow]
+    ) -> None:
+        """Chains events just inserted, from what their INSERT returned."""
+        last = returned[0]["chained_log"]
+        heads: dict[UUID, bytes] = {}
+        for s, row in zip(stored_events, returned, strict=True):
+            # A stream's later events here chain to its first one's, not yet written.
+            if row["chained_stream"] is not None:
+                heads.setdefault(_uuid(s.originator_id), bytes(row["chained_stream"]))
+        events = to_chain(stored_events, [row["notification_id"] for row in returned])
+        rows = chained(events, GENESIS if last is None else bytes(last), heads)
+        statement = self.notifying.get(len(rows)) or self._notifying(curs, len(rows))
+        curs.execute(statement, [value for row in rows for value in row])
 
-    def insert_rows(self, curs: Cursor[Any], rows: list[Row]) -> None:
-        columns = [list(column) for column in zip(*rows, strict=True)]
-        curs.execute(self.insert, columns, prepare=True)
+    def _notifying(self, curs: Cursor[Any], count: int) -> bytes:
+        """The INSERT of `count` hash rows that also notifies listeners of new events, as the
+        library's NOTIFY would (delivered at commit, not at all if the transaction fails);
+        composed once per count (composing costs more than sending)."""
+        values = SQL(", ").join([SQL("(%b, %b, %b, %b, %b)")] * count)
+        self.notifying[count] = (
+            SQL(
+                "WITH notified AS (SELECT pg_notify({}, '')) "
+                "INSERT INTO {} SELECT v.* FROM (VALUES {}) AS v CROSS JOIN notified"
+            )
+            .format(Literal(self.channel), self.table, values)
+            .as_bytes(curs)
+        )
+        return self.notifying[count]
+
+    def insert_rows(self, c: Cursor[Any], rows: list[Row]) -> None:
+        c.executemany(self.insert, rows)
 
     def upgrade(self, curs: Cursor[DictRow]) -> None:
         """Chains a store written before chains (no writer can insert meanwhile)."""

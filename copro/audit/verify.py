@@ -13,10 +13,11 @@ from uuid import UUID
 
 from sqlalchemy import Engine, func, select
 
-from copro.audit.chain import Break, Seen, Tally, check_log, check_streams
+from copro.audit.chain import Break, Tally, check_log
 from copro.audit.head import platform_key, sign_head
 from copro.audit.log import EventLog, open_log
 from copro.audit.models import LISTED_BREAKS, ChainBreak, SignedHead, Verification, verification
+from copro.audit.streams import Seen, check_streams
 from copro.settings import Settings
 from projections.audit_index import events
 

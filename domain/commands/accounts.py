@@ -1,18 +1,21 @@
-"""Commands on accounts: opening them, signing up, activation, closing, passwords."""
+"""Commands on accounts: opening them, signing up, activation, closing, passwords, erasure."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, Literal, cast
-from uuid import UUID
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+from uuid import UUID, uuid4
 
-from domain.account import Account, AccountStatus, Role, account_id_for, normalise_email
-from domain.base import Actor
+from eventsourcing.persistence import IntegrityError
+
+from domain.account import Account, AccountStatus, Role, normalise_email, old_scheme_account_id
+from domain.base import Actor, CondoAggregate
 from domain.commands.members import MemberCommands
-from domain.commands.plumbing import AccountExists, Receipt
+from domain.commands.plumbing import ConcurrentWrite, Receipt
 from domain.condo import Condo
+from domain.email_claim import AccountExists, EmailClaim
 from domain.errors import Forbidden, NotAuthenticated, NotFound
-from domain.people import PeopleStore, Person
+from domain.people import Person
 
 PlatformRole = Literal["admin", "operator"]
 
@@ -34,33 +37,30 @@ class AccountCommands(MemberCommands):
         with self._command(by):
             if not by.is_system:
                 raise Forbidden("platform accounts are created from the command line")
-            person = Person(
-                id=account_id_for(email),
-                email=normalise_email(email),
-                first_name=first_name,
-                last_name=last_name,
-                password_hash=password_hash,
-            )
-            earlier = self.person(person.id)
-            if earlier is not None:  # a new password: the sessions of the old one end
-                person = sessions_ended(
-                    earlier, first_name=first_name, last_name=last_name, password_hash=password_hash
-                )
-            account = self._find(Account, person.id)
+            account = self._account_by_email(email)
             if account is None:
                 account = Account(
-                    id=person.id,
+                    id=uuid4(),
                     status=AccountStatus.ACTIVE,
                     is_admin=role == "admin",
                     is_operator=role == "operator",
                 )
-            else:
-                if role == "admin" and not account.is_admin:
-                    account.grant_admin()
-                if role == "operator" and not account.is_operator:
-                    account.grant_operator()
-                if account.status != AccountStatus.ACTIVE:
-                    account.activate()
+                claim = self._claim_email(email, account.id)
+                person = self._new_person(account.id, email, first_name, last_name, password_hash)
+                return self._save(account, claim, people=[person])
+            if role == "admin" and not account.is_admin:
+                account.grant_admin()
+            if role == "operator" and not account.is_operator:
+                account.grant_operator()
+            if account.status != AccountStatus.ACTIVE:
+                account.activate()
+            earlier = self.person(account.id)
+            if earlier is None:
+                person = self._new_person(account.id, email, first_name, last_name, password_hash)
+            else:  # a new password: the sessions of the old one end
+                person = sessions_ended(
+                    earlier, first_name=first_name, last_name=last_name, password_hash=password_hash
+                )
             return self._save(account, people=[person])
 
     def open_admin_account(
@@ -96,23 +96,16 @@ class AccountCommands(MemberCommands):
             if condo is None or condo.archived:
                 raise NotFound("no such condo")
             self._building_of(copro_id, building_id, field="building_id")
-            account = Account(
-                id=account_id_for(email), status=AccountStatus.PENDING, is_admin=False
-            )
+            account = Account(id=uuid4(), status=AccountStatus.PENDING, is_admin=False)
             account.join(copro_id, Role.RESIDENT, building_id, lot, floor)
-            # What a sign-up answers, whether it is saved or not.
+            # What a sign-up answers, whether it is saved or not: a new random id either way.
             alike = Receipt(account.id, account.version, self.recorder.max_notification_id() or 0)
-            if self._find(Account, account.id) is not None:
+            if self._account_by_email(email) is not None:
                 return alike
-            person = Person(
-                id=account.id,
-                email=normalise_email(email),
-                first_name=first_name,
-                last_name=last_name,
-                password_hash=password_hash,
-            )
+            claim = self._claim_email(email, account.id)
+            person = self._new_person(account.id, email, first_name, last_name, password_hash)
             try:
-                return self._save(account, people=[person])
+                return self._save(account, claim, people=[person])
             except AccountExists:  # opened by a sign-up at the same moment
                 return alike
 
@@ -153,14 +146,54 @@ class AccountCommands(MemberCommands):
             account.change_password()
             return self._save(account, people=[sessions_ended(person, password_hash=password_hash)])
 
+    def erase_person(self, by: Actor, *, email: str) -> Erasure:
+        """Erases a person's name, email, phone and password hash: every row of their email in
+        the people store (their account's and their anonymous reports'). Their account, if any,
+        is closed for good and its email released, free to open a new one. The events stay
+        as they are (a platform admin)."""
+        with self._command(by):
+            self._require_admin(by)
+            found = self.people_of(email)
+            account = self._account_by_email(email)
+            closed: list[CondoAggregate] = []
+            if account is not None:
+                if by.id == str(account.id):
+                    raise Forbidden("you cannot erase your own account")
+                claim = self._get(EmailClaim, self._email_claim_id(email))
+                account.erase()
+                claim.release()
+                closed = [account, claim]
+            try:
+                recordings = self.save(*closed, erased_email=normalise_email(email))
+            except IntegrityError:
+                raise ConcurrentWrite() from None
+            return Erasure(
+                account_id=account.id if account else None,
+                people_erased=len(found),
+                old_scheme_id=account is not None and account.id == old_scheme_account_id(email),
+                position=max(
+                    (r.notification.id for r in recordings),
+                    default=self.recorder.max_notification_id() or 0,
+                ),
+            )
+
     def account(self, account_id: UUID) -> Account | None:
         return self._find(Account, account_id)
 
-    def person(self, person_id: UUID) -> Person | None:
-        return cast(PeopleStore, self.recorder).select_person(person_id)
-
     def _is_admin(self, by: Actor) -> bool:
         return by.is_system or self._signed_in(by).is_admin
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What an erasure did: the account it closed (if the email had one), how many rows of the
+    people store it deleted, and whether that account's id is of the old scheme (a UUIDv5 of
+    the email, which stays in the log and computable from the email)."""
+
+    account_id: UUID | None
+    people_erased: int
+    old_scheme_id: bool
+    position: int
 
 
 def sessions_ended(person: Person, **changes: Any) -> Person:

@@ -2,36 +2,31 @@
 
 An account that exists joins another condo only by accepting an invitation, and until then the
 condo learns nothing about it: inviting an email answers alike whether it has an account or
-not. Every change of who manages a condo also writes the condo's roster (`domain.roster`), so
-that the rule "at least one manager" holds under concurrent changes.
+not, and the invitation names the email's claim either way. Every change of who manages a
+condo also writes the condo's roster (`domain.roster`), so that the rule "at least one
+manager" holds under concurrent changes.
 """
 
 from __future__ import annotations
 
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.utils import get_topic
 
-from domain.account import (
-    Account,
-    AccountStatus,
-    NotAMember,
-    Role,
-    account_id_for,
-    normalise_email,
-)
+from domain.account import Account, AccountStatus, NotAMember, Role
 from domain.base import Actor, one_of
-from domain.commands.plumbing import CondosBase, Receipt
+from domain.commands.emails import EmailCommands
+from domain.commands.plumbing import ConcurrentWrite, Receipt
 from domain.condo import Condo
+from domain.email_claim import AccountExists
 from domain.errors import Forbidden, NotFound
 from domain.invitation import Invitation, invitation_id_for
-from domain.people import Person
 from domain.roster import ManagerRoster, roster_id
 
 Home = tuple[UUID | None, str | None, str | None]  # building, lot, floor
 
 
-class MemberCommands(CondosBase):
+class MemberCommands(EmailCommands):
     def appoint_member(
         self,
         by: Actor,
@@ -51,19 +46,17 @@ class MemberCommands(CondosBase):
         only if they accept, and their names and password stay theirs."""
         with self._command(by):
             home = self._home_offered(by, copro_id, building_id, lot, floor)
-            account_id = account_id_for(email)
-            if self._find(Account, account_id) is not None:
-                return self._invite(copro_id, account_id, role, home)
-            account = Account(id=account_id, status=AccountStatus.ACTIVE, is_admin=False)
+            if self._account_by_email(email) is not None:
+                return self._invite(copro_id, email, role, home)
+            account = Account(id=uuid4(), status=AccountStatus.ACTIVE, is_admin=False)
             account.join(copro_id, role, *home)
-            person = Person(
-                id=account_id,
-                email=normalise_email(email),
-                first_name=first_name,
-                last_name=last_name,
-                password_hash=password_hash,
-            )
-            return self._save(account, *self._managers_after(copro_id, account), people=[person])
+            claim = self._claim_email(email, account.id)
+            person = self._new_person(account.id, email, first_name, last_name, password_hash)
+            roster = self._managers_after(copro_id, account)
+            try:
+                return self._save(account, claim, *roster, people=[person])
+            except AccountExists:  # opened at the same moment: run again, as an invitation
+                raise ConcurrentWrite() from None
 
     def invite_member(
         self,
@@ -80,7 +73,7 @@ class MemberCommands(CondosBase):
         the email has an account yet or not (one opened later finds the invitation)."""
         with self._command(by):
             home = self._home_offered(by, copro_id, building_id, lot, floor)
-            return self._invite(copro_id, account_id_for(email), role, home)
+            return self._invite(copro_id, email, role, home)
 
     def accept_invitation(self, by: Actor, invitation_id: UUID) -> Receipt:
         """The invited account joins the condo with the role and home it was offered."""
@@ -151,17 +144,18 @@ class MemberCommands(CondosBase):
             self._building_of(copro_id, building_id, field="building_id")
         return building_id, lot, floor
 
-    def _invite(self, copro_id: UUID, account_id: UUID, role: str, home: Home) -> Receipt:
-        account = self._find(Account, account_id)
+    def _invite(self, copro_id: UUID, email: str, role: str, home: Home) -> Receipt:
+        account = self._account_by_email(email)
         if account is not None:
             # The condo's own members are no news to its managers.
             account.check_not_member(copro_id)
-        invitation = self._find(Invitation, invitation_id_for(copro_id, account_id))
+        invitee_id = self._email_claim_id(email)
+        invitation = self._find(Invitation, invitation_id_for(copro_id, invitee_id))
         if invitation is None:
             invitation = Invitation(
-                id=invitation_id_for(copro_id, account_id),
+                id=invitation_id_for(copro_id, invitee_id),
                 copro_id=copro_id,
-                account_id=account_id,
+                account_id=invitee_id,
                 role=role,
                 building_id=home[0],
                 lot=home[1],
@@ -176,7 +170,7 @@ class MemberCommands(CondosBase):
         not exist for them."""
         account = self._signed_in(by)
         invitation = self._find(Invitation, invitation_id)
-        if invitation is None or invitation.account_id != account.id:
+        if invitation is None or invitation.account_id not in self._answers_to(account):
             raise NotFound("no such invitation")
         return account, invitation
 

@@ -28,6 +28,7 @@ from eventsourcing.persistence import IntegrityError, Recording
 from domain.account import Account, Role
 from domain.base import Actor, CondoAggregate, acting_as
 from domain.building import Building
+from domain.email_claim import AccountExists, EmailClaim
 from domain.equipment import Equipment
 from domain.errors import (
     DomainError,
@@ -185,13 +186,10 @@ class CondosBase(Application):
         return moved
 
     def _save(self, *aggregates: CondoAggregate, people: list[Person] | None = None) -> Receipt:
-        created = {
-            a.id for a in aggregates if a.pending_events and a.version == len(a.pending_events)
-        }
         try:
             recordings = self.save(*aggregates, people=people or [])
         except IntegrityError:
-            raise self._explain_collision(aggregates, created) from None
+            raise self._explain_collision(aggregates) from None
         first = aggregates[0]
         position = (
             max(r.notification.id for r in recordings)
@@ -200,17 +198,18 @@ class CondosBase(Application):
         )
         return Receipt(id=first.id, version=first.version, position=position)
 
-    def _explain_collision(
-        self, aggregates: tuple[CondoAggregate, ...], created: set[UUID]
-    ) -> DomainError:
+    def _explain_collision(self, aggregates: tuple[CondoAggregate, ...]) -> DomainError:
         """Someone saved first: say which rule their write now enforces on ours."""
         for aggregate in aggregates:
             if isinstance(aggregate, NameClaim):
                 current = self._find(NameClaim, aggregate.id)
                 if current is not None and current.holder_id not in (None, aggregate.holder_id):
                     return duplicate(aggregate.kind, aggregate.name)
-            if isinstance(aggregate, Account) and aggregate.id in created:
-                return AccountExists("an account with this email already exists")
+            if isinstance(aggregate, EmailClaim):
+                current_email = self._find(EmailClaim, aggregate.id)
+                held = current_email.holder_id if current_email else None
+                if held not in (None, aggregate.holder_id):
+                    return AccountExists("an account with this email already exists")
         return ConcurrentWrite()
 
 
@@ -246,10 +245,6 @@ def retried_on_concurrent_writes(command: Callable[..., Receipt]) -> Callable[..
         raise AssertionError("unreachable")
 
     return run
-
-
-class AccountExists(RuleBroken):
-    code = "account_exists"
 
 
 class ConcurrentWrite(RuleBroken):

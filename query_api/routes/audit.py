@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import TypeAdapter
 
@@ -15,6 +15,8 @@ from copro.audit.models import SignedHead, Verification
 from copro.audit.verify import signed_head, verify_condo
 from copro.fields import Day, Instant, SearchText, Version
 from projections import audit_index, status_page
+from query_api.answers.audit import AggregateState, AuditEvent
+from query_api.answers.common import Page
 from query_api.deps import Caller, CurrentCaller, Db, OverseenAggregate, OverseerOf, get_engine
 from query_api.params import Limit, Offset, parsed, refuse
 from query_api.reads import Reads
@@ -54,16 +56,26 @@ def audit_filter(
 Chosen = Annotated[AuditFilter, Depends(audit_filter)]
 
 
-@router.get("/copros/{copro_id}/audit/events", operation_id="audit-events")
+@router.get("/copros/{copro_id}/audit/events")
 def list_events(
     copro: OverseerOf, conn: Db, chosen: Chosen, limit: Limit = 50, offset: Offset = 0
-) -> dict[str, Any]:
+) -> Page[AuditEvent]:
     """The condo's events in the order of the log: position, time, aggregate, type, actor,
     request and data; for its auditors and managers."""
     return audit.list_events(conn, copro["id"], chosen, limit, offset)
 
 
-@router.get("/copros/{copro_id}/audit/export.jsonl", operation_id="audit-export")
+@router.get(
+    "/copros/{copro_id}/audit/export.jsonl",
+    # Lines of JSON, not one JSON document; refusals stay JSON.
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+            "description": "JSON Lines",
+        }
+    },
+)
 def export_events(copro: OverseerOf, request: Request, chosen: Chosen) -> StreamingResponse:
     """The condo's events as JSON Lines (one event a line, in the order of the log), streamed;
     for its auditors and managers; same filters as the event list."""
@@ -77,20 +89,20 @@ def export_events(copro: OverseerOf, request: Request, chosen: Chosen) -> Stream
     )
 
 
-@router.get("/audit/aggregates/{aggregate_id}/history", operation_id="audit-history")
-def aggregate_history(aggregate_id: OverseenAggregate, conn: Db) -> dict[str, Any]:
+@router.get("/audit/aggregates/{aggregate_id}/history")
+def aggregate_history(aggregate_id: OverseenAggregate, conn: Db) -> Page[AuditEvent]:
     """Every event of one ticket, incident, piece of equipment, expense…, oldest first."""
     items = audit.history(conn, aggregate_id)
     return {"items": items, "total": len(items)}
 
 
-@router.get("/audit/aggregates/{aggregate_id}", operation_id="audit-aggregate")
+@router.get("/audit/aggregates/{aggregate_id}")
 def aggregate_then(
     aggregate_id: OverseenAggregate,
     conn: Db,
     version: Annotated[Version | None, Query(ge=1)] = None,
     at: Annotated[Instant | None, Query()] = None,
-) -> dict[str, Any]:
+) -> AggregateState:
     """The aggregate at `version`, or as it was at the instant `at` (now if neither): the
     fields its events last set, folded in order, with those events."""
     if version is not None and at is not None:
@@ -102,9 +114,7 @@ def aggregate_then(
     return found
 
 
-@router.get(
-    "/copros/{copro_id}/audit/verify", operation_id="audit-verify", response_model=Verification
-)
+@router.get("/copros/{copro_id}/audit/verify", response_model=Verification)
 def verify_chains(copro: OverseerOf, request: Request) -> Verification | JSONResponse:
     """Walks the hash chains of the condo's streams: every break (its kind, stream, version,
     position, the hash expected and the one found), or that all hold, and how many events were
@@ -122,7 +132,7 @@ def head_reader(caller: CurrentCaller) -> Caller:
     return caller
 
 
-@router.get("/audit/head", operation_id="audit-head", response_model=SignedHead)
+@router.get("/audit/head", response_model=SignedHead)
 def log_head(
     request: Request, _: Annotated[Caller, Depends(head_reader)]
 ) -> SignedHead | JSONResponse:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from copro.fields import Day
 from projections import ledger, status_page
 from projections.ledger import CATEGORIES
+from query_api.answers.expenses import Budget, ExpensesSummary, Ledger
 from query_api.deps import Db, MemberOf
 from query_api.params import Limit, Offset, refuse
 from query_api.reads import Reads
@@ -41,20 +42,27 @@ def ledger_filter(
 Chosen = Annotated[LedgerFilter, Depends(ledger_filter)]
 
 
-@router.get("/copros/{copro_id}/expenses", operation_id="expenses-list")
+@router.get("/copros/{copro_id}/expenses")
 def list_expenses(
     copro: MemberOf,
     conn: Db,
     chosen: Chosen,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Ledger:
     """The condo's ledger, newest date first: each expense as last corrected; voided ones
     only with `include_voided`; `total_cents` sums the matching expenses that are not voided."""
     return expenses.ledger(conn, copro["id"], chosen, limit, offset)
 
 
-@router.get("/copros/{copro_id}/expenses.csv", operation_id="expenses-csv")
+@router.get(
+    "/copros/{copro_id}/expenses.csv",
+    # A file, not JSON; refusals stay JSON.
+    response_class=Response,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"}
+    },
+)
 def export_expenses(copro: MemberOf, conn: Db, chosen: Chosen) -> Response:
     """The ledger as CSV for French spreadsheets: `;`-separated, amounts in euros with a decimal
     comma (`1234,56`), UTF-8 with a byte-order mark; same filters as the ledger."""
@@ -68,19 +76,19 @@ def export_expenses(copro: MemberOf, conn: Db, chosen: Chosen) -> Response:
     )
 
 
-@router.get("/copros/{copro_id}/expenses/summary", operation_id="expenses-summary")
+@router.get("/copros/{copro_id}/expenses/summary")
 def expenses_summary(
     copro: MemberOf,
     conn: Db,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
-) -> dict[str, Any]:
+) -> ExpensesSummary:
     """The year's spend (by default this year's) per month and category, and per category
     against the budget: budget, spent and remaining cents; the budget's state or `none`."""
     return expenses.summary(conn, copro["id"], year or datetime.now(UTC).year)
 
 
-@router.get("/copros/{copro_id}/budgets/{year}", operation_id="budgets-get")
-def get_budget(copro: MemberOf, year: BudgetYear, conn: Db) -> dict[str, Any]:
+@router.get("/copros/{copro_id}/budgets/{year}")
+def get_budget(copro: MemberOf, year: BudgetYear, conn: Db) -> Budget:
     """The year's budget: its lines, state, approval day, revisions and amendments."""
     found = expenses.budget(conn, copro["id"], year)
     if found is None:

@@ -19,7 +19,6 @@ QR_CACHE = "public, max-age=3600"
 
 @router.get(
     "/{slug}/feed.atom",
-    operation_id="status-feed",
     dependencies=[Depends(Reads(*PAGE))],
     response_class=Response,
     responses={200: {"content": {"application/atom+xml": {}}, "description": "Atom 1.0"}},
@@ -33,7 +32,6 @@ def status_feed(request: Request, copro: VisibleCopro, conn: Db) -> Response:
 
 @router.get(
     "/{slug}/qr.svg",
-    operation_id="status-qr",
     dependencies=[Depends(Reads(status_page.projection))],
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}, "description": "An SVG image"}},

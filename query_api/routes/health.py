@@ -1,26 +1,29 @@
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from projections.state import projection_state
+from query_api.answers.ops import Liveness, Ready, Unreachable
 from query_api.deps import get_engine
 from query_api.pages import PAGE
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", operation_id="health-live")
-def healthz() -> dict[str, str]:
+@router.get("/healthz")
+def liveness() -> Liveness:
     """Liveness: the process answers."""
     return {"status": "ok"}
 
 
-@router.get("/readyz", operation_id="health-ready")
-def readyz(request: Request, response: Response) -> dict[str, Any]:
+# Not ready is no refusal: it answers the same shape, with its 503.
+@router.get(
+    "/readyz",
+    responses={503: {"model": Ready | Unreachable, "description": "Not ready: `status` says why"}},
+)
+def readiness(request: Request, response: Response) -> Ready | Unreachable:
     """Readiness: the read database answers and the public status page's read models run
     (another failed read model makes only its own routes answer 503); every read model's
     state and position."""

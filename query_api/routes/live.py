@@ -60,7 +60,6 @@ async def followed_page(
 
 @router.get(
     "/{slug}/stream",
-    operation_id="status-stream",
     dependencies=[Depends(Reads(*PAGE))],
     response_class=EventSourceResponse,
     responses={

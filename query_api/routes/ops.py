@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import PlainTextResponse
 
+from query_api.answers.ops import Projections
 from query_api.deps import Db, Operator, OptionalCaller, operator
 from query_api.views import ops
 
@@ -15,8 +14,8 @@ LOOPBACK = ("127.0.0.1", "::1")
 FORWARDED = ("forwarded", "x-forwarded-for", "x-real-ip")
 
 
-@router.get("/ops/projections", operation_id="ops-projections")
-def list_projections(conn: Db, _: Operator) -> dict[str, Any]:
+@router.get("/ops/projections")
+def list_projections(conn: Db, _: Operator) -> Projections:
     """Each projection's version, position, lag behind the head, state, last error, rebuild
     progress, events per second and owner; for platform operators and admins."""
     return ops.statuses(conn)
@@ -24,10 +23,11 @@ def list_projections(conn: Db, _: Operator) -> dict[str, Any]:
 
 @router.get(
     "/metrics",
-    operation_id="ops-metrics",
     # The gauges are text; refusals are JSON, as everywhere.
-    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
-    response_model=None,
+    response_class=Response,
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Gauges"}
+    },
 )
 def metrics(request: Request, conn: Db, caller: OptionalCaller) -> PlainTextResponse:
     """The projections' position, lag and failure as Prometheus gauges; for operators, or

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
 from copro.fields import Day
 from projections import equipment_history, incidents, status_page
+from query_api.answers.statistics import Statistics
 from query_api.deps import Db, MemberOf
 from query_api.params import refuse
 from query_api.reads import Reads
@@ -23,13 +24,13 @@ router = APIRouter(
 LONGEST_PERIOD = timedelta(days=5 * 366)
 
 
-@router.get("/copros/{copro_id}/statistics", operation_id="statistics-get")
+@router.get("/copros/{copro_id}/statistics")
 def get_statistics(
     copro: MemberOf,
     conn: Db,
     first: Annotated[Day | None, Query(alias="from")] = None,
     last: Annotated[Day | None, Query(alias="to")] = None,
-) -> dict[str, Any]:
+) -> Statistics:
     """Incidents per day and, per piece of equipment, incidents, time to resolve and
     availability over [from, to] (UTC days, both included; by default the last 12 months)."""
     now = datetime.now(UTC)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from query_api.answers.status import StatusHistory, StatusPage
 from query_api.deps import Db, VisibleCopro
 from query_api.pages import HISTORY, PAGE, conditional, history_of, page_of, renderings
 from query_api.reads import Reads
@@ -11,8 +12,9 @@ from query_api.reads import Reads
 router = APIRouter(prefix="/status", tags=["status"])
 
 
-@router.get("/{slug}", operation_id="status-page", dependencies=[Depends(Reads(*PAGE))])
-def status_page_of(request: Request, copro: VisibleCopro, conn: Db) -> Response:
+# The bodies are rendered once for many readers (`query_api.pages`): their shapes are said here.
+@router.get("/{slug}", response_model=StatusPage, dependencies=[Depends(Reads(*PAGE))])
+def status_page(request: Request, copro: VisibleCopro, conn: Db) -> Response:
     """The condo's status page: equipment and their shown status, incidents, maintenance.
     With an ETag; `If-None-Match` answers 304 while the page is unchanged."""
     rendered = page_of(renderings(request), conn, copro)
@@ -21,7 +23,7 @@ def status_page_of(request: Request, copro: VisibleCopro, conn: Db) -> Response:
 
 @router.get(
     "/{slug}/history",
-    operation_id="status-history",
+    response_model=StatusHistory,
     dependencies=[Depends(Reads(*HISTORY))],
 )
 def status_history(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
@@ -8,6 +8,15 @@ from fastapi import APIRouter, Depends, Query
 from copro.fields import SearchText
 from projections import status_page
 from projections import tickets as tickets_projection
+from query_api.answers.common import Page
+from query_api.answers.tickets import (
+    BoardTicket,
+    ManagedTicket,
+    MyTicket,
+    ReportedTicket,
+    TicketStatus,
+    TicketType,
+)
 from query_api.deps import CurrentCaller, Db, ManagerOf, ReadableTicket
 from query_api.params import Limit, Offset
 from query_api.reads import Reads
@@ -18,11 +27,8 @@ router = APIRouter(
     dependencies=[Depends(Reads(tickets_projection.projection, status_page.projection))],
 )
 
-TicketStatus = Literal["analyzing", "in_progress", "resolved", "closed"]
-TicketType = Literal["incident", "request"]
 
-
-@router.get("/copros/{copro_id}/tickets", operation_id="tickets-board")
+@router.get("/copros/{copro_id}/tickets")
 def board(
     copro: ManagerOf,
     conn: Db,
@@ -32,7 +38,7 @@ def board(
     q: Annotated[SearchText | None, Query()] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Page[BoardTicket]:
     """The condo's tickets, latest reported first; `status` and `type` may be given more than
     once, `q` searches title and description."""
     return tickets.board(
@@ -47,19 +53,20 @@ def board(
     )
 
 
-@router.get("/me/tickets", operation_id="tickets-mine")
-def my_tickets(
+@router.get("/me/tickets")
+def mine(
     conn: Db,
     caller: CurrentCaller,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Page[MyTicket]:
     """The tickets the caller reported, in any condo, latest first."""
     return tickets.reported_by(conn, caller.id, limit, offset)
 
 
-@router.get("/tickets/{ticket_id}", operation_id="tickets-get")
-def get_ticket(ticket: ReadableTicket) -> dict[str, Any]:
+@router.get("/tickets/{ticket_id}")
+def get_ticket(ticket: ReadableTicket) -> ManagedTicket | ReportedTicket:
     """One ticket with its public timeline, for its reporter; for the condo's managers, also
-    the assignee, the internal comments and the reporter's contact details."""
+    the assignee and who assigned it to whom, the internal comments and the reporter's
+    contact details."""
     return ticket

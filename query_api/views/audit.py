@@ -28,6 +28,8 @@ from copro.audit.chain import GENESIS
 from copro.audit.tables import STORED_EVENTS, event_hashes
 from projections.audit_index import events
 from projections.status_rules import utc
+from query_api.answers.audit import AggregateState, AuditEvent
+from query_api.answers.common import Page
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class AuditFilter:
 
 def list_events(
     conn: Connection, copro_id: UUID, chosen: AuditFilter, limit: int, offset: int
-) -> dict[str, Any]:
+) -> Page[AuditEvent]:
     """A page of the condo's events, in the order of the log."""
     where = chosen.where(copro_id)
     total = conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
@@ -155,7 +157,7 @@ def home_of(conn: Connection, aggregate_id: UUID) -> tuple[bool, UUID | None]:
     return bool(homes), None
 
 
-def history(conn: Connection, aggregate_id: UUID) -> list[dict[str, Any]]:
+def history(conn: Connection, aggregate_id: UUID) -> list[AuditEvent]:
     """Every event of the aggregate, oldest first."""
     rows = conn.execute(
         select(events)
@@ -167,7 +169,7 @@ def history(conn: Connection, aggregate_id: UUID) -> list[dict[str, Any]]:
 
 def state_then(
     conn: Connection, aggregate_id: UUID, version: int | None, at: datetime | None
-) -> dict[str, Any] | None:
+) -> AggregateState | None:
     """The aggregate at that version, or as it was at that instant (its latest state when
     neither is given), with the events folded into it; None if it did not exist then."""
     where = [events.c.aggregate_id == aggregate_id]
@@ -209,7 +211,7 @@ def fold(datas: Any) -> dict[str, Any]:
     return state
 
 
-def described(r: Any) -> dict[str, Any]:
+def described(r: Any) -> AuditEvent:
     return {
         "position": r["position"],
         "recorded_at": utc(r["recorded_at"]),

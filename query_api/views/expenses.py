@@ -7,13 +7,24 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import Connection, extract, func, select
 
 from projections.ledger import CATEGORIES, budget_changes, budgets, corrections, expenses
 from projections.status_rules import utc
+from query_api.answers.expenses import (
+    Budget,
+    BudgetChange,
+    CategorySpend,
+    Expense,
+    ExpenseCategory,
+    ExpenseCorrectionMade,
+    ExpensesSummary,
+    Ledger,
+    MonthSpend,
+)
 
 # What a spreadsheet would run as a formula when a cell starts with it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,7 +70,7 @@ class LedgerFilter:
 
 def ledger(
     conn: Connection, copro_id: UUID, chosen: LedgerFilter, limit: int, offset: int
-) -> dict[str, Any]:
+) -> Ledger:
     """A page of the ledger, newest date first, with how many expenses match and the sum of
     those that count (voided ones never do, even when shown)."""
     where = chosen.where(copro_id)
@@ -112,7 +123,7 @@ def ledger_csv(conn: Connection, copro_id: UUID, chosen: LedgerFilter) -> str:
     return out.getvalue()
 
 
-def summary(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any]:
+def summary(conn: Connection, copro_id: UUID, year: int) -> ExpensesSummary:
     """The year's spend per month and category (voided expenses left out), and per category
     against the budget's lines: a category without a line has a budget of 0."""
     month = extract("month", expenses.c.date)
@@ -129,19 +140,20 @@ def summary(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any]:
     spent = {(int(m), category): int(cents) for m, category, cents in spent_rows}
     found = _budget_row(conn, copro_id, year)
     lines: dict[str, int] = dict(found["lines"]) if found else {}
-    by_category = []
+    by_category: list[CategorySpend] = []
     for category in CATEGORIES:
         spent_cents = sum(spent.get((m, category), 0) for m in range(1, 13))
         budget_cents = lines.get(category, 0) if found else None
         by_category.append(
             {
-                "category": category,
+                # The ledger's categories are the answer's (tests/unit/test_answers.py).
+                "category": cast(ExpenseCategory, category),
                 "budget_cents": budget_cents,
                 "spent_cents": spent_cents,
                 "remaining_cents": None if budget_cents is None else budget_cents - spent_cents,
             }
         )
-    months = []
+    months: list[MonthSpend] = []
     for m in range(1, 13):
         cells = {category: spent.get((m, category), 0) for category in CATEGORIES}
         months.append({"month": m, "spent_cents": sum(cells.values()), "by_category": cells})
@@ -163,7 +175,7 @@ def summary(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any]:
     }
 
 
-def budget(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any] | None:
+def budget(conn: Connection, copro_id: UUID, year: int) -> Budget | None:
     """The year's budget with its revisions and amendments, oldest first; None if there is
     none."""
     found = _budget_row(conn, copro_id, year)
@@ -174,7 +186,7 @@ def budget(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any] | None
         .where(budget_changes.c.budget_id == found["id"])
         .order_by(budget_changes.c.version)
     ).mappings()
-    made: dict[str, list[dict[str, Any]]] = {"revised": [], "amended": []}
+    made: dict[str, list[BudgetChange]] = {"revised": [], "amended": []}
     for c in changes:
         made[c["kind"]].append(
             {
@@ -185,10 +197,15 @@ def budget(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any] | None
             }
         )
     return {
-        **found,
-        "total_cents": sum(found["lines"].values()),
+        "id": found["id"],
+        "copro_id": found["copro_id"],
+        "year": found["year"],
+        "lines": found["lines"],
+        "state": found["state"],
+        "approved_on": found["approved_on"],
         "proposed_at": utc(found["proposed_at"]),
         "updated_at": utc(found["updated_at"]),
+        "total_cents": sum(found["lines"].values()),
         "revisions": made["revised"],
         "amendments": made["amended"],
     }
@@ -206,7 +223,7 @@ def _budget_row(conn: Connection, copro_id: UUID, year: int) -> dict[str, Any] |
 NEWEST_FIRST = (expenses.c.date.desc(), expenses.c.recorded_at.desc(), expenses.c.id)
 
 
-def described(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+def described(conn: Connection, rows: list[Any]) -> list[Expense]:
     """Expense rows as the API answers them, each with its corrections, oldest first."""
     made = _corrections_of(conn, [r["id"] for r in rows])
     return [
@@ -231,13 +248,15 @@ def described(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _corrections_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+def _corrections_of(
+    conn: Connection, ids: Iterable[UUID]
+) -> dict[UUID, list[ExpenseCorrectionMade]]:
     rows = conn.execute(
         select(corrections)
         .where(corrections.c.expense_id.in_(list(ids)))
         .order_by(corrections.c.expense_id, corrections.c.version)
     ).mappings()
-    made: dict[UUID, list[dict[str, Any]]] = {}
+    made: dict[UUID, list[ExpenseCorrectionMade]] = {}
     for r in rows:
         made.setdefault(r["expense_id"], []).append(
             {"at": utc(r["at"]), "reason": r["reason"], "fields": r["fields"]}

@@ -16,6 +16,9 @@ from sqlalchemy import Connection, select
 
 from projections.maintenance_calendar import windows
 from projections.status_rules import utc
+from query_api.answers.copros import Copro
+from query_api.answers.incidents import Incident
+from query_api.answers.maintenances import MaintenanceWindow
 from query_api.views import incidents, maintenances, status
 
 # How long an ended window stays in the feed.
@@ -37,7 +40,7 @@ WINDOW_STATE = {
 }
 
 
-def atom(conn: Connection, copro: dict[str, Any], site: str, now: datetime) -> bytes:
+def atom(conn: Connection, copro: Copro, site: str, now: datetime) -> bytes:
     """The feed as bytes, its links under `site` (the public URL, without a trailing slash)."""
     page_url = f"{site}/c/{copro['slug']}"
     shown = incidents.open_incidents(conn, copro["id"]) + incidents.resolved_incidents(
@@ -74,7 +77,7 @@ def atom(conn: Connection, copro: dict[str, Any], site: str, now: datetime) -> b
     return fg.atom_str(pretty=False)  # type: ignore[no-any-return]
 
 
-def incident_entry(incident: dict[str, Any]) -> dict[str, Any]:
+def incident_entry(incident: Incident) -> dict[str, Any]:
     label = INCIDENT_STATUS.get(incident["status"], incident["status"])
     names = ", ".join(e["name"] or "?" for e in incident["equipment"])
     lines = [incident["message"], f"Équipements : {names}" if names else ""]
@@ -93,7 +96,7 @@ def incident_entry(incident: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def window_entry(window: dict[str, Any], updated: datetime) -> dict[str, Any]:
+def window_entry(window: MaintenanceWindow, updated: datetime) -> dict[str, Any]:
     label = WINDOW_STATE.get(window["state"], window["state"])
     names = ", ".join(e["name"] or "?" for e in window["equipment"])
     lines = [
@@ -111,7 +114,7 @@ def window_entry(window: dict[str, Any], updated: datetime) -> dict[str, Any]:
     }
 
 
-def ended_windows(conn: Connection, copro_id: UUID, since: datetime) -> list[dict[str, Any]]:
+def ended_windows(conn: Connection, copro_id: UUID, since: datetime) -> list[MaintenanceWindow]:
     """Windows completed or cancelled since `since`, the latest ended first."""
     rows = conn.execute(
         select(windows)

@@ -1,5 +1,5 @@
-"""Incidents as members and the public page read them. Internal comments are read by one
-function only, `comments_of`, which the route calls for managers."""
+"""Incidents as members and the public page read them. Internal comments and linked tickets are
+read by one function only, `for_manager`, which the route calls for managers."""
 
 from __future__ import annotations
 
@@ -11,13 +11,22 @@ from uuid import UUID
 from sqlalchemy import Connection, func, select
 
 from projections.incidents import comments, impacts, incidents, updates
+from projections.incidents import tickets as linked_tickets
 from projections.status_page import equipment
 from projections.status_rules import OPEN, utc
+from query_api.answers.common import InternalComment, Page
+from query_api.answers.incidents import (
+    AffectedEquipment,
+    Incident,
+    IncidentSummary,
+    IncidentUpdate,
+    ManagedIncident,
+)
 
 
 def list_incidents(
     conn: Connection, copro_id: UUID, statuses: list[str], limit: int, offset: int
-) -> dict[str, Any]:
+) -> Page[IncidentSummary]:
     """The condo's incidents, the latest started first."""
     where = [incidents.c.copro_id == copro_id]
     if statuses:
@@ -30,36 +39,45 @@ def list_incidents(
         .limit(limit)
         .offset(offset)
     ).mappings()
-    return {"items": described(conn, list(rows)), "total": total}
+    return {"items": summaries(conn, list(rows)), "total": total}
 
 
-def incident(conn: Connection, incident_id: UUID) -> dict[str, Any] | None:
+def incident(conn: Connection, incident_id: UUID) -> Incident | None:
     """One incident with its public timeline, newest first; None if there is no such one."""
     row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).mappings().first()
-    return described(conn, [row], timeline=True)[0] if row else None
+    return with_timelines(conn, [row])[0] if row else None
 
 
-def comments_of(conn: Connection, incident_id: UUID) -> list[dict[str, Any]]:
-    """The managers' internal comments, newest first: never for residents or the public."""
+def for_manager(conn: Connection, found: Incident) -> ManagedIncident:
+    """The incident with what only the condo's managers read: its internal comments, newest
+    first, and the tickets linked to it. Never for residents or the public."""
     rows = conn.execute(
         select(comments)
-        .where(comments.c.incident_id == incident_id)
+        .where(comments.c.incident_id == found["id"])
         .order_by(comments.c.version.desc())
     ).mappings()
-    return [{"at": utc(r["at"]), "author_id": r["author_id"], "text": r["text"]} for r in rows]
+    said: list[InternalComment] = [
+        {"at": utc(r["at"]), "author_id": r["author_id"], "text": r["text"]} for r in rows
+    ]
+    linked = conn.execute(
+        select(linked_tickets.c.ticket_id)
+        .where(linked_tickets.c.incident_id == found["id"])
+        .order_by(linked_tickets.c.ticket_id)
+    ).scalars()
+    return {**found, "comments": said, "linked_ticket_ids": list(linked)}
 
 
-def open_incidents(conn: Connection, copro_id: UUID) -> list[dict[str, Any]]:
+def open_incidents(conn: Connection, copro_id: UUID) -> list[Incident]:
     """Incidents under investigation or in progress, with their timelines, latest first."""
     rows = conn.execute(
         select(incidents)
         .where(incidents.c.copro_id == copro_id, incidents.c.status.in_(sorted(OPEN)))
         .order_by(incidents.c.started_at.desc(), incidents.c.id)
     ).mappings()
-    return described(conn, list(rows), timeline=True)
+    return with_timelines(conn, list(rows))
 
 
-def resolved_incidents(conn: Connection, copro_id: UUID, since: datetime) -> list[dict[str, Any]]:
+def resolved_incidents(conn: Connection, copro_id: UUID, since: datetime) -> list[Incident]:
     """Incidents resolved (or since closed) at `since` or later, latest resolved first."""
     rows = conn.execute(
         select(incidents)
@@ -70,17 +88,14 @@ def resolved_incidents(conn: Connection, copro_id: UUID, since: datetime) -> lis
         )
         .order_by(incidents.c.resolved_at.desc(), incidents.c.id)
     ).mappings()
-    return described(conn, list(rows), timeline=True)
+    return with_timelines(conn, list(rows))
 
 
-def described(conn: Connection, rows: list[Any], *, timeline: bool = False) -> list[dict[str, Any]]:
+def summaries(conn: Connection, rows: list[Any]) -> list[IncidentSummary]:
     """Incident rows as the API answers them, with the equipment each names."""
-    ids = [r["id"] for r in rows]
-    named = _equipment_of(conn, ids)
-    entries = _timelines(conn, ids) if timeline else {}
-    answer = []
-    for r in rows:
-        item = {
+    named = _equipment_of(conn, [r["id"] for r in rows])
+    return [
+        {
             "id": r["id"],
             "copro_id": r["copro_id"],
             "title": r["title"],
@@ -95,20 +110,24 @@ def described(conn: Connection, rows: list[Any], *, timeline: bool = False) -> l
             "equipment": named.get(r["id"], []),
             "version": r["version"],
         }
-        if timeline:
-            item["timeline"] = entries.get(r["id"], [])
-        answer.append(item)
-    return answer
+        for r in rows
+    ]
 
 
-def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+def with_timelines(conn: Connection, rows: list[Any]) -> list[Incident]:
+    """Incident rows as the API answers them, each with its public timeline, newest first."""
+    entries = _timelines(conn, [r["id"] for r in rows])
+    return [{**s, "timeline": entries.get(s["id"], [])} for s in summaries(conn, rows)]
+
+
+def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[AffectedEquipment]]:
     rows = conn.execute(
         select(impacts.c.incident_id, impacts.c.equipment_id, impacts.c.impact, equipment.c.name)
         .join(equipment, equipment.c.id == impacts.c.equipment_id, isouter=True)
         .where(impacts.c.incident_id.in_(list(ids)))
         .order_by(equipment.c.order, equipment.c.name)
     )
-    named: dict[UUID, list[dict[str, Any]]] = {}
+    named: dict[UUID, list[AffectedEquipment]] = {}
     for incident_id, equipment_id, impact, name in rows:
         named.setdefault(incident_id, []).append(
             {"id": equipment_id, "name": name, "impact": impact}
@@ -116,13 +135,13 @@ def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict
     return named
 
 
-def _timelines(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+def _timelines(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[IncidentUpdate]]:
     rows = conn.execute(
         select(updates)
         .where(updates.c.incident_id.in_(list(ids)))
         .order_by(updates.c.incident_id, updates.c.version.desc())
     ).mappings()
-    entries: dict[UUID, list[dict[str, Any]]] = {}
+    entries: dict[UUID, list[IncidentUpdate]] = {}
     for r in rows:
         entries.setdefault(r["incident_id"], []).append(
             {

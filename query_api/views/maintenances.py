@@ -11,21 +11,36 @@ from sqlalchemy import Connection, func, select
 from projections.maintenance_calendar import window_equipment, windows
 from projections.status_page import equipment
 from projections.status_rules import utc
+from query_api.answers.common import Page
+from query_api.answers.maintenances import (
+    MaintenanceEquipment,
+    MaintenancesOnPage,
+    MaintenanceState,
+    MaintenanceWindow,
+)
 
 # How far ahead the public page shows planned windows.
 PLANNED_AHEAD = timedelta(days=30)
 
 
 def windows_between(
-    conn: Connection, copro_id: UUID, start: datetime, end: datetime, limit: int, offset: int
-) -> dict[str, Any]:
-    """The windows whose period (planned, or as it really went) overlaps [start, end), in any
-    state, the earliest first."""
+    conn: Connection,
+    copro_id: UUID,
+    start: datetime,
+    end: datetime,
+    states: list[MaintenanceState],
+    limit: int,
+    offset: int,
+) -> Page[MaintenanceWindow]:
+    """The windows whose period (planned, or as it really went) overlaps [start, end), in these
+    states (any when none), the earliest first."""
     where = [
         windows.c.copro_id == copro_id,
         windows.c.period_start < end,
         windows.c.period_end > start,
     ]
+    if states:
+        where.append(windows.c.state.in_(states))
     total = conn.execute(select(func.count()).select_from(windows).where(*where)).scalar_one()
     rows = conn.execute(
         select(windows)
@@ -37,7 +52,7 @@ def windows_between(
     return {"items": described(conn, list(rows)), "total": total}
 
 
-def on_status_page(conn: Connection, copro_id: UUID, now: datetime) -> dict[str, Any]:
+def on_status_page(conn: Connection, copro_id: UUID, now: datetime) -> MaintenancesOnPage:
     """Windows in progress, and those planned to start within 30 days (or due to start and
     not started yet)."""
     rows = conn.execute(
@@ -61,7 +76,8 @@ def on_status_page(conn: Connection, copro_id: UUID, now: datetime) -> dict[str,
     }
 
 
-def described(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+def described(conn: Connection, rows: list[Any]) -> list[MaintenanceWindow]:
+    """Window rows as the API answers them, with the equipment each names."""
     named = _equipment_of(conn, [r["id"] for r in rows])
     return [
         {
@@ -86,14 +102,14 @@ def _utc(moment: datetime | None) -> datetime | None:
     return utc(moment) if moment else None
 
 
-def _equipment_of(conn: Connection, ids: list[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+def _equipment_of(conn: Connection, ids: list[UUID]) -> dict[UUID, list[MaintenanceEquipment]]:
     rows = conn.execute(
         select(window_equipment.c.maintenance_id, window_equipment.c.equipment_id, equipment.c.name)
         .join(equipment, equipment.c.id == window_equipment.c.equipment_id, isouter=True)
         .where(window_equipment.c.maintenance_id.in_(ids))
         .order_by(equipment.c.order, equipment.c.name)
     )
-    named: dict[UUID, list[dict[str, Any]]] = {}
+    named: dict[UUID, list[MaintenanceEquipment]] = {}
     for maintenance_id, equipment_id, name in rows:
         named.setdefault(maintenance_id, []).append({"id": equipment_id, "name": name})
     return named

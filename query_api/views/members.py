@@ -3,7 +3,6 @@ answer."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, func, select
@@ -11,17 +10,32 @@ from sqlalchemy import Connection, func, select
 from projections.members import accounts, invitations, roles
 from projections.status_page import copros
 from projections.status_rules import utc
-from query_api.views.people import people_by_id
+from query_api.answers.common import AccountStatus, Page, Role
+from query_api.answers.members import Member, PendingInvitation
+from query_api.views.people import invitee_ids, people_by_id
 
 
-def list_members(conn: Connection, copro_id: UUID, limit: int, offset: int) -> dict[str, Any]:
-    """The accounts holding a role in the condo, the latest given first, with their names and
-    email read from the people store."""
+def list_members(
+    conn: Connection,
+    copro_id: UUID,
+    *,
+    roles_held: list[Role],
+    statuses: list[AccountStatus],
+    limit: int,
+    offset: int,
+) -> Page[Member]:
+    """The accounts holding a role in the condo (of these roles and account statuses, any when
+    none), the latest given first, with their names and email read from the people store."""
     where = [roles.c.copro_id == copro_id]
-    total = conn.execute(select(func.count()).select_from(roles).where(*where)).scalar_one()
+    if roles_held:
+        where.append(roles.c.role.in_(roles_held))
+    if statuses:
+        where.append(accounts.c.status.in_(statuses))
+    held = roles.join(accounts, accounts.c.id == roles.c.account_id)
+    total = conn.execute(select(func.count()).select_from(held).where(*where)).scalar_one()
     rows = conn.execute(
         select(roles, accounts.c.status)
-        .join(accounts, accounts.c.id == roles.c.account_id)
+        .select_from(held)
         .where(*where)
         .order_by(roles.c.granted_at.desc(), roles.c.account_id)
         .limit(limit)
@@ -29,7 +43,7 @@ def list_members(conn: Connection, copro_id: UUID, limit: int, offset: int) -> d
     ).mappings()
     found = [dict(r) for r in rows]
     people = people_by_id(conn, [r["account_id"] for r in found])
-    items = []
+    items: list[Member] = []
     for r in found:
         person = people.get(r["account_id"], {})
         items.append(
@@ -51,10 +65,11 @@ def list_members(conn: Connection, copro_id: UUID, limit: int, offset: int) -> d
 
 def pending_invitations(
     conn: Connection, account_id: UUID, limit: int, offset: int
-) -> dict[str, Any]:
+) -> Page[PendingInvitation]:
     """The invitations sent to the account and not answered yet, the latest first, each with
     the name of the condo it is to."""
-    where = [invitations.c.account_id == account_id, invitations.c.status == "pending"]
+    invitee = invitations.c.account_id.in_(invitee_ids(conn, account_id))
+    where = [invitee, invitations.c.status == "pending"]
     total = conn.execute(select(func.count()).select_from(invitations).where(*where)).scalar_one()
     rows = conn.execute(
         select(
@@ -73,5 +88,17 @@ def pending_invitations(
         .limit(limit)
         .offset(offset)
     ).mappings()
-    items = [{**r, "sent_at": utc(r["sent_at"])} for r in rows]
+    items: list[PendingInvitation] = [
+        {
+            "id": r["id"],
+            "copro_id": r["copro_id"],
+            "copro_name": r["copro_name"],
+            "role": r["role"],
+            "building_id": r["building_id"],
+            "lot": r["lot"],
+            "floor": r["floor"],
+            "sent_at": utc(r["sent_at"]),
+        }
+        for r in rows
+    ]
     return {"items": items, "total": total}

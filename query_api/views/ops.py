@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, select
 
 from projections.state import projection_state
 from projections.status_rules import utc
+from query_api.answers.ops import ProjectionRebuild, Projections, ProjectionStatus
 
 
 def head(conn: Connection) -> int:
@@ -27,7 +28,7 @@ def head(conn: Connection) -> int:
     return max(live or 0, rebuilding or 0)
 
 
-def statuses(conn: Connection) -> dict[str, Any]:
+def statuses(conn: Connection) -> Projections:
     """Every projection the projectors have set up, by name, against the head."""
     reached = head(conn)
     rows = conn.execute(select(projection_state).order_by(projection_state.c.name)).mappings()
@@ -35,8 +36,8 @@ def statuses(conn: Connection) -> dict[str, Any]:
     return {"items": items, "total": len(items), "head": reached}
 
 
-def described(r: Any, reached: int) -> dict[str, Any]:
-    rebuild = None
+def described(r: Any, reached: int) -> ProjectionStatus:
+    rebuild: ProjectionRebuild | None = None
     if r["rebuild_position"] is not None:
         rebuild = {
             "version": r["rebuild_version"],
@@ -69,7 +70,7 @@ def metrics(conn: Connection) -> str:
     return "\n".join(lines) + "\n"
 
 
-GAUGES: tuple[tuple[str, str, Callable[[dict[str, Any]], int]], ...] = (
+GAUGES: tuple[tuple[str, str, Callable[[ProjectionStatus], int]], ...] = (
     (
         "copro_projection_position",
         "Last log position the projection's tables reflect.",

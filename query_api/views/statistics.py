@@ -15,6 +15,7 @@ from projections import equipment_history
 from projections.incidents import incidents
 from projections.status_page import equipment
 from projections.status_rules import utc
+from query_api.answers.statistics import EquipmentStatistics, Statistics
 from query_api.views.status import AVAILABLE, Interval, day_start, overlap
 
 FORMULA = (
@@ -76,7 +77,7 @@ def resolution(durations: list[timedelta]) -> tuple[float | None, float | None]:
 
 def statistics(
     conn: Connection, copro_id: UUID, first: date, last: date, now: datetime
-) -> dict[str, Any]:
+) -> Statistics:
     start, end = period_of(first, last, now)
     started = _incidents_started(conn, copro_id, start, end)
     per_day = Counter(utc(i.started_at).date() for i in started.values())
@@ -88,7 +89,7 @@ def statistics(
         .where(equipment.c.copro_id == copro_id)
         .order_by(equipment.c.order, equipment.c.name)
     ).mappings()
-    rows = []
+    rows: list[EquipmentStatistics] = []
     for piece in pieces:
         measured = availability(shown.get(piece["id"], []), start, end, now)
         incident_ids = named.get(piece["id"], set())

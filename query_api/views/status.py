@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, or_, select
@@ -17,14 +16,21 @@ from projections import equipment_history
 from projections.status_page import inputs as page_inputs
 from projections.status_rules import utc
 from query_api import queries
+from query_api.answers.common import EquipmentStatus
+from query_api.answers.copros import Copro, Equipment
+from query_api.answers.status import (
+    ShownBuilding,
+    ShownEquipment,
+    StatusHistory,
+    StatusPage,
+    StripDay,
+)
 from query_api.views import incidents, maintenances
 
 SEVERITY = ["operational", "maintenance", "degraded", "partial_outage", "major_outage"]
 # What counts as available: the equipment serves, or is out on purpose for planned work.
 AVAILABLE = frozenset({"operational", "maintenance"})
 RECENT = timedelta(days=90)
-# What the page says of each piece of equipment, besides whether it is under maintenance.
-SHOWN = ("id", "name", "code", "category", "location", "status", "reason")
 
 STATUS_RULE = (
     "The status shown for a piece of equipment is the worst impact among the open incidents "
@@ -36,23 +42,23 @@ STATUS_RULE = (
 
 # An interval of shown status (since, until or None while it lasts, status), and a span of an
 # incident on a piece of equipment (incident id, since, until or None).
-Interval = tuple[datetime, datetime | None, str]
+Interval = tuple[datetime, datetime | None, EquipmentStatus]
 IncidentSpan = tuple[UUID, datetime, datetime | None]
 
 
-def worst(statuses: Iterable[str]) -> str:
+def worst(statuses: Iterable[EquipmentStatus]) -> EquipmentStatus:
     return max(statuses, key=SEVERITY.index, default="operational")
 
 
-def status_page(conn: Connection, copro: dict[str, Any], now: datetime) -> dict[str, Any]:
+def status_page(conn: Connection, copro: Copro, now: datetime) -> StatusPage:
     """The public page: buildings and their equipment, worst first, with the shown status;
     open incidents, maintenance windows and the incidents resolved in the last 90 days."""
     pieces = queries.list_equipment(conn, copro["id"])
     servicing = _under_maintenance(conn, [p["id"] for p in pieces])
-    by_building: dict[UUID, list[dict[str, Any]]] = {}
+    by_building: dict[UUID, list[Equipment]] = {}
     for piece in pieces:
         by_building.setdefault(piece["building_id"], []).append(piece)
-    page_buildings = []
+    page_buildings: list[ShownBuilding] = []
     for building in queries.list_buildings(conn, copro["id"]):
         inside = sorted(
             by_building.get(building["id"], []),
@@ -65,21 +71,32 @@ def status_page(conn: Connection, copro: dict[str, Any], now: datetime) -> dict[
                 "description": building["description"],
                 "order": building["order"],
                 "status": worst(p["status"] for p in inside),
-                "equipment": [
-                    {k: p[k] for k in SHOWN} | {"under_maintenance": p["id"] in servicing}
-                    for p in inside
-                ],
+                "equipment": [shown(p, p["id"] in servicing) for p in inside],
             }
         )
     page_buildings.sort(key=lambda b: (-SEVERITY.index(b["status"]), b["order"], b["name"]))
     return {
-        "copro": queries.public_copro(copro),
+        "copro": copro,
         "overall_status": worst(p["status"] for p in pieces),
         "buildings": page_buildings,
         "open_incidents": incidents.open_incidents(conn, copro["id"]),
         "maintenances": maintenances.on_status_page(conn, copro["id"], now),
         "recent_incidents": incidents.resolved_incidents(conn, copro["id"], now - RECENT),
         "status_rule": STATUS_RULE,
+    }
+
+
+def shown(piece: Equipment, under_maintenance: bool) -> ShownEquipment:
+    """What the page says of a piece of equipment."""
+    return {
+        "id": piece["id"],
+        "name": piece["name"],
+        "code": piece["code"],
+        "category": piece["category"],
+        "location": piece["location"],
+        "status": piece["status"],
+        "reason": piece["reason"],
+        "under_maintenance": under_maintenance,
     }
 
 
@@ -97,7 +114,7 @@ def _under_maintenance(conn: Connection, equipment_ids: list[UUID]) -> set[UUID]
     }
 
 
-def history(conn: Connection, copro: dict[str, Any], days: int, now: datetime) -> dict[str, Any]:
+def history(conn: Connection, copro: Copro, days: int, now: datetime) -> StatusHistory:
     """The last `days` UTC days (today included) of each piece of equipment in service."""
     last = now.date()
     first = last - timedelta(days=days - 1)
@@ -139,7 +156,7 @@ def overlap(
 
 def day_entry(
     day: date, intervals: list[Interval], spans: list[IncidentSpan], now: datetime
-) -> dict[str, Any]:
+) -> StripDay:
     """One day of a strip: the worst status shown during it (None before the equipment's
     history begins or after now), the minutes it was not available, the incidents on it."""
     start = day_start(day)

@@ -1,6 +1,6 @@
 """Tickets: the managers' board, a reporter's own tickets, and one ticket as each of them reads
-it. Internal comments, the assignee and the reporter's contact details are added by
-`for_manager` only; everything a reporter is answered comes from `for_reporter`."""
+it. Internal comments, the assignee and assignments and the reporter's contact details are
+added by `for_manager` only; everything a reporter is answered comes from `for_reporter`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,21 @@ from sqlalchemy import Connection, func, select
 
 from projections.status_page import copros, equipment
 from projections.status_rules import utc
-from projections.tickets import comments, ticket_equipment, tickets, timeline
+from projections.tickets import assignments, comments, ticket_equipment, tickets, timeline
+from query_api.answers.common import InternalComment, Page
+from query_api.answers.tickets import (
+    BoardTicket,
+    ManagedTicket,
+    MyTicket,
+    ReportedTicket,
+    TicketAssignment,
+    TicketEquipment,
+    TicketReporter,
+    TicketStatus,
+    TicketSummary,
+    TicketTimelineEntry,
+    TicketType,
+)
 from query_api.views.people import full_name, people_by_id
 
 
@@ -20,13 +34,13 @@ def board(
     conn: Connection,
     copro_id: UUID,
     *,
-    statuses: list[str],
-    types: list[str],
+    statuses: list[TicketStatus],
+    types: list[TicketType],
     assignee_id: UUID | None,
     q: str | None,
     limit: int,
     offset: int,
-) -> dict[str, Any]:
+) -> Page[BoardTicket]:
     """The condo's tickets, latest reported first, filtered; `q` is looked for in the title and
     description, whatever the case."""
     where = [tickets.c.copro_id == copro_id]
@@ -48,7 +62,7 @@ def board(
     ).mappings()
     found = [dict(r) for r in rows]
     named = _equipment_of(conn, [r["id"] for r in found])
-    items = [
+    items: list[BoardTicket] = [
         {
             **_summary(r, named, updated_at=r["updated_at"]),
             "location": r["location"],
@@ -62,7 +76,7 @@ def board(
     return {"items": items, "total": total}
 
 
-def reported_by(conn: Connection, account_id: UUID, limit: int, offset: int) -> dict[str, Any]:
+def reported_by(conn: Connection, account_id: UUID, limit: int, offset: int) -> Page[MyTicket]:
     """The tickets an account reported, in any condo, latest first, as their reporter sees them."""
     where = [tickets.c.reporter_id == account_id, tickets.c.reporter_kind == "resident"]
     total = conn.execute(select(func.count()).select_from(tickets).where(*where)).scalar_one()
@@ -76,7 +90,7 @@ def reported_by(conn: Connection, account_id: UUID, limit: int, offset: int) -> 
     ).mappings()
     found = [dict(r) for r in rows]
     named = _equipment_of(conn, [r["id"] for r in found])
-    items = [
+    items: list[MyTicket] = [
         {
             **_summary(r, named, updated_at=r["public_updated_at"]),
             # Named, for a reporter cannot read the condo's equipment list.
@@ -99,24 +113,25 @@ def is_reported_by(found: dict[str, Any], account_id: UUID) -> bool:
     return found["reporter_kind"] == "resident" and found["reporter_id"] == account_id
 
 
-def for_reporter(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
+def for_reporter(conn: Connection, found: dict[str, Any]) -> ReportedTicket:
     """The ticket with its public timeline, oldest entry first: what its reporter may read."""
     return _detail(conn, found, updated_at=found["public_updated_at"])
 
 
-def for_manager(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
-    """Everything: the public timeline, and for the condo's managers only the assignee, the
-    internal comments and how to reach the reporter."""
+def for_manager(conn: Connection, found: dict[str, Any]) -> ManagedTicket:
+    """Everything: the public timeline, and for the condo's managers only the assignee and
+    assignments, the internal comments and how to reach the reporter."""
     return {
         **_detail(conn, found, updated_at=found["updated_at"]),
         "assignee_id": found["assignee_id"],
+        "assignments": _assignments_of(conn, found["id"]),
         "comment_count": found["comment_count"],
         "comments": _comments_of(conn, found["id"]),
         "reporter": _reporter(conn, found),
     }
 
 
-def _detail(conn: Connection, found: dict[str, Any], *, updated_at: Any) -> dict[str, Any]:
+def _detail(conn: Connection, found: dict[str, Any], *, updated_at: Any) -> ReportedTicket:
     named = _equipment_of(conn, [found["id"]])
     return {
         **_summary(found, named, updated_at=updated_at),
@@ -130,8 +145,8 @@ def _detail(conn: Connection, found: dict[str, Any], *, updated_at: Any) -> dict
 
 
 def _summary(
-    r: dict[str, Any], named: dict[UUID, list[dict[str, Any]]], *, updated_at: Any
-) -> dict[str, Any]:
+    r: dict[str, Any], named: dict[UUID, list[TicketEquipment]], *, updated_at: Any
+) -> TicketSummary:
     return {
         "id": r["id"],
         "copro_id": r["copro_id"],
@@ -145,7 +160,7 @@ def _summary(
     }
 
 
-def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict[str, Any]]]:
+def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[TicketEquipment]]:
     """Each ticket's equipment in its order, with its name (None for one no longer known)."""
     rows = conn.execute(
         select(ticket_equipment.c.ticket_id, ticket_equipment.c.equipment_id, equipment.c.name)
@@ -153,13 +168,13 @@ def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[dict
         .where(ticket_equipment.c.ticket_id.in_(list(ids)))
         .order_by(ticket_equipment.c.ticket_id, ticket_equipment.c.order)
     )
-    named: dict[UUID, list[dict[str, Any]]] = {}
+    named: dict[UUID, list[TicketEquipment]] = {}
     for ticket_id, equipment_id, name in rows:
         named.setdefault(ticket_id, []).append({"id": equipment_id, "name": name})
     return named
 
 
-def _timeline_of(conn: Connection, ticket_id: UUID) -> list[dict[str, Any]]:
+def _timeline_of(conn: Connection, ticket_id: UUID) -> list[TicketTimelineEntry]:
     rows = conn.execute(
         select(timeline).where(timeline.c.ticket_id == ticket_id).order_by(timeline.c.version)
     ).mappings()
@@ -175,7 +190,7 @@ def _timeline_of(conn: Connection, ticket_id: UUID) -> list[dict[str, Any]]:
     ]
 
 
-def _comments_of(conn: Connection, ticket_id: UUID) -> list[dict[str, Any]]:
+def _comments_of(conn: Connection, ticket_id: UUID) -> list[InternalComment]:
     """The managers' internal comments, oldest first: never for a reporter."""
     rows = conn.execute(
         select(comments).where(comments.c.ticket_id == ticket_id).order_by(comments.c.version)
@@ -183,7 +198,20 @@ def _comments_of(conn: Connection, ticket_id: UUID) -> list[dict[str, Any]]:
     return [{"at": utc(r["at"]), "author_id": r["author_id"], "text": r["text"]} for r in rows]
 
 
-def _reporter(conn: Connection, found: dict[str, Any]) -> dict[str, Any]:
+def _assignments_of(conn: Connection, ticket_id: UUID) -> list[TicketAssignment]:
+    """Who was given the ticket, when and by whom, oldest first: never for a reporter."""
+    rows = conn.execute(
+        select(assignments)
+        .where(assignments.c.ticket_id == ticket_id)
+        .order_by(assignments.c.version)
+    ).mappings()
+    return [
+        {"at": utc(r["at"]), "assignee_id": r["assignee_id"], "assigned_by": r["assigned_by"]}
+        for r in rows
+    ]
+
+
+def _reporter(conn: Connection, found: dict[str, Any]) -> TicketReporter:
     """Who reported, and how to reach them, from the people store (nothing once erased)."""
     person = people_by_id(conn, [found["reporter_id"]]).get(found["reporter_id"])
     return {

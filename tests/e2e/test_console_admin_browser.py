@@ -40,9 +40,8 @@ def test_the_chart_library_is_fetched_only_by_the_pages_with_charts(
     need("browser", chromium_ready(), "node or frontend/node_modules missing")
     build_frontend()
     manifest = json.loads((FRONTEND / "dist" / ".vite" / "manifest.json").read_text())
-    charts = [
-        chunk for key, chunk in manifest.items() if key.endswith("components/ui/chart/chart-library.ts")
-    ]
+    library = "components/ui/chart/chart-library.ts"
+    charts = [chunk for key, chunk in manifest.items() if key.endswith(library)]
     assert len(charts) == 1, "Chart.js is one chunk of its own"
     chart = charts[0]
     assert chart.get("isDynamicEntry"), "the chart library is imported on demand only"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from fastapi.testclient import TestClient
 
@@ -32,6 +33,13 @@ class Api:
     def read(self, path: str, who: dict[str, str] | None = None, after: int = 0) -> Any:
         headers = {**(who or {}), "X-Copro-After": str(after)}
         return self.client.get(f"/api/v1{path}", headers=headers)
+
+
+def account_id(api: Api, email: str) -> UUID:
+    """The account this email opened, found through its claim as signing in finds it."""
+    found = api.client.app.condos.account_id_of(email)  # type: ignore[attr-defined]
+    assert found is not None, f"no account for {email}"
+    return found  # type: ignore[no-any-return]
 
 
 def condo(api: Api, admin: dict[str, str], name: str = "Résidence Les Tilleuls") -> dict[str, Any]:

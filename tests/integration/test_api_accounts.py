@@ -9,9 +9,9 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
-from domain.account import Account, account_id_for
+from domain.account import Account, old_scheme_account_id
 from domain.application import Condos
-from tests.integration.api import ADMIN, Api, condo, manager_of, member
+from tests.integration.api import ADMIN, Api, account_id, condo, manager_of, member
 
 
 def a_condo_with_a_building(
@@ -76,7 +76,8 @@ class TestSignUp:
         fresh = sign_up(api, copro_id, building_id, "nobody@example.org")
         condos = condos_of(api)
         for email in ["INES@Example.org", "M@example.org"]:
-            before = condos.account(account_id_for(email)), condos.person(account_id_for(email))
+            held = account_id(api, email)
+            before = condos.account(held), condos.person(held)
             taken = sign_up(
                 api,
                 theirs,
@@ -89,10 +90,12 @@ class TestSignUp:
             assert taken.status_code == fresh.status_code == 201, taken.text
             assert taken.json().keys() == fresh.json().keys() == {"id", "version", "position"}
             assert taken.json()["version"] == fresh.json()["version"]
-            assert taken.json()["id"] == str(account_id_for(email))
-            after = condos.account(account_id_for(email)), condos.person(account_id_for(email))
+            # A new random id, as a new email gets: neither the account's nor its email's.
+            assert taken.json()["id"] not in (str(held), str(old_scheme_account_id(email)))
+            assert condos.account(UUID(taken.json()["id"])) is None
+            after = condos.account(held), condos.person(held)
             assert after == before
-        assert first.json()["id"] == str(account_id_for("ines@example.org"))
+        assert first.json()["id"] == str(account_id(api, "ines@example.org"))
         assert can_log_in(api, "m@example.org")
         assert not can_log_in(api, "m@example.org", "the intruder's password")
 
@@ -113,8 +116,10 @@ class TestSignUp:
         for t in threads:
             t.join()
         assert [a.status_code for a in answers] == [201] * 20
-        assert {a.json()["id"] for a in answers} == {str(account_id_for("same@example.org"))}
-        account = condos_of(api).account(account_id_for("same@example.org"))
+        assert len({a.json()["id"] for a in answers}) == 20  # each a random id, alike
+        opened = [a for a in answers if condos_of(api).account(UUID(a.json()["id"]))]
+        assert [a.json()["id"] for a in opened] == [str(account_id(api, "same@example.org"))]
+        account = condos_of(api).account(account_id(api, "same@example.org"))
         assert account is not None and account.version == 2
 
     def test_bad_fields_are_named(self, api: Api, admin: dict[str, str]) -> None:
@@ -163,7 +168,7 @@ class TestLogIn:
     ) -> None:
         copro_id, _ = a_condo_with_a_building(api, admin)
         member(api, admin, copro_id, "r@example.org", "resident")
-        api.command("POST", f"/accounts/{account_id_for('r@example.org')}/deactivate", admin)
+        api.command("POST", f"/accounts/{account_id(api, 'r@example.org')}/deactivate", admin)
         answer = log_in(api, "r@example.org")
         assert answer.status_code == 403, answer.text
         assert answer.json()["code"] == "account_deactivated"
@@ -174,7 +179,7 @@ class TestLogIn:
         copro_id, building_id = a_condo_with_a_building(api, admin)
         sign_up(api, copro_id, building_id, "pending@example.org")
         member(api, admin, copro_id, "closed@example.org", "resident")
-        api.command("POST", f"/accounts/{account_id_for('closed@example.org')}/deactivate", admin)
+        api.command("POST", f"/accounts/{account_id(api, 'closed@example.org')}/deactivate", admin)
         emails = ["pending@example.org", "closed@example.org", ADMIN[0], "nobody@example.org"]
         answers = [log_in(api, email, "not the password") for email in emails]
         assert [a.status_code for a in answers] == [401] * 4
@@ -190,7 +195,7 @@ class TestActivation:
         copro_id, _ = a_condo_with_a_building(api, admin)
         manager = manager_of(api, admin, copro_id, "m@example.org")
         member(api, manager, copro_id, "r@example.org", "resident")
-        resident_id = str(account_id_for("r@example.org"))
+        resident_id = str(account_id(api, "r@example.org"))
         api.command("POST", f"/accounts/{resident_id}/deactivate", admin)
         assert not can_log_in(api, "r@example.org")
         refused = api.command("POST", f"/accounts/{resident_id}/activate", manager, None, 403)
@@ -205,7 +210,7 @@ class TestActivation:
         manager = manager_of(api, admin, copro_id, "m@example.org")
         member(api, manager, copro_id, "r@example.org", "resident")
         answer = api.command(
-            "POST", f"/accounts/{account_id_for('r@example.org')}/activate", manager, None, 409
+            "POST", f"/accounts/{account_id(api, 'r@example.org')}/activate", manager, None, 409
         )
         assert answer["code"] == "account_state_conflict"
 
@@ -248,7 +253,7 @@ class TestDeactivation:
             201,
         )
         api.command("POST", f"/invitations/{invited['id']}/accept", resident)
-        resident_id = account_id_for("r@example.org")
+        resident_id = account_id(api, "r@example.org")
 
         gone = api.command("POST", f"/accounts/{resident_id}/deactivate", manager)
         account = condos_of(api).account(resident_id)
@@ -267,7 +272,7 @@ class TestDeactivation:
     def test_a_manager_may_not_take_themselves_out(self, api: Api, admin: dict[str, str]) -> None:
         copro_id, _ = a_condo_with_a_building(api, admin)
         manager = manager_of(api, admin, copro_id, "m@example.org")
-        own = account_id_for("m@example.org")
+        own = account_id(api, "m@example.org")
         api.command("POST", f"/accounts/{own}/deactivate", manager, None, 403)
 
 
@@ -281,7 +286,7 @@ class TestMe:
         me = api.read("/auth/me", resident, after=last["position"])
         assert me.status_code == 200, me.text
         assert {k: v for k, v in me.json().items() if k != "roles"} == {
-            "account_id": str(account_id_for("r@example.org")),
+            "account_id": str(account_id(api, "r@example.org")),
             "email": "r@example.org",
             "first_name": "Inès",
             "last_name": "Moreau",
@@ -321,7 +326,7 @@ class TestPassword:
 def test_an_account_opened_before_operators_existed_replays_as_a_non_operator(
     condos: Condos,
 ) -> None:
-    account_id = account_id_for("old@example.org")
+    old_id = old_scheme_account_id("old@example.org")
     # Account.Opened as version 1 stored it: no `is_operator`, no class_version.
     v1_state = (
         b'{"timestamp":{"_type_":"datetime_iso","_data_":"2026-01-01T00:00:00+00:00"},'
@@ -329,8 +334,8 @@ def test_an_account_opened_before_operators_existed_replays_as_a_non_operator(
         b'"status":"active","is_admin":false}'
     )
     condos.recorder.insert_events(
-        [StoredEvent(account_id, 1, "domain.account:Account.Opened", v1_state)]
+        [StoredEvent(old_id, 1, "domain.account:Account.Opened", v1_state)]
     )
-    account = condos.repository.get(account_id)
+    account = condos.repository.get(old_id)
     assert isinstance(account, Account)
     assert (account.is_operator, account.is_admin, account.status) == (False, False, "active")

@@ -9,8 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from domain.account import account_id_for
-from tests.integration.api import Api
+from tests.integration.api import Api, account_id
 from tests.integration.test_api_tickets import (
     Condo,
     condo_with_equipment,
@@ -210,7 +209,7 @@ class TestTimeline:
             "text"
         }
         assert condos_of(api).incident(UUID(incident)).comments == [
-            {"author_id": account_id_for("manager@tilleuls.fr"), "text": "Facture Otis à vérifier"}
+            {"author_id": account_id(api, "manager@tilleuls.fr"), "text": "Facture Otis à vérifier"}
         ]
 
 

@@ -212,6 +212,19 @@ class TestConcurrentWriters:
         found = verified(settings)
         assert (found.holds, found.checked, found.log_entries) == (True, events, events)
 
+    def test_two_processes_writing_in_turn_to_one_stream_keep_every_chain(
+        self, settings: Settings, condos: Condos
+    ) -> None:
+        lift = a_lift(condos)
+        other = open_condos(settings)  # as another process: what each remembers goes stale
+        for i, writer in enumerate([condos, other, condos, condos, other, condos] * 3):
+            writer.set_equipment_status(lift.admin, lift.id, status=STATUSES[i % 4])
+            writer.add_building(lift.admin, lift.copro_id, name=f"C{i}")
+        other.close()
+        found = verified(settings)
+        assert found.holds, found.breaks
+        assert found.checked == condos.recorder.max_notification_id()
+
     def test_writers_at_once_on_postgresql_leave_every_chain_intact(
         self, postgres_url: str, tmp_path: Path
     ) -> None:

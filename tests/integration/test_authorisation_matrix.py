@@ -14,7 +14,6 @@ from typing import Any
 from uuid import UUID
 
 from copro.tokens import issue_token
-from domain.account import account_id_for
 from domain.application import Condos
 from domain.base import Actor
 from tests.conftest import SECRET
@@ -459,8 +458,9 @@ def test_every_command_route_answers_each_kind_of_caller_as_the_rules_say(
     headers: dict[str, dict[str, str]] = {"anonymous": {}}
     actors: dict[str, Actor] = {}
     for caller, (where, role, email) in people.items():
-        condos.appoint_member(system, where, email=email, first_name="X", last_name="Y", role=role)
-        account = account_id_for(email)
+        account = condos.appoint_member(
+            system, where, email=email, first_name="X", last_name="Y", role=role
+        ).id
         actors[caller] = Actor(str(account))
         token = issue_token(account, 0, SECRET, timedelta(minutes=10))
         headers[caller] = {"Authorization": f"Bearer {token}"}

@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 
-from domain.account import account_id_for
 from domain.application import Condos
-from tests.integration.api import Api
+from tests.integration.api import Api, account_id
 from tests.integration.test_read_members import Home, members_of, sign_up
 
 INES = "ines.vasseur@parc.fr"
@@ -57,7 +56,7 @@ class TestTakeover:
     def test_appointing_someone_who_has_an_account_invites_them_and_shows_nothing_of_them(
         self, api: Api, tilleuls: Home, ines: dict[str, str]
     ) -> None:
-        before = condos_of(api).person(account_id_for(INES))
+        before = condos_of(api).person(account_id(api, INES))
         appointed = api.command(
             "POST",
             f"/copros/{tilleuls.id}/members",
@@ -71,12 +70,12 @@ class TestTakeover:
             },
             201,
         )
-        assert appointed["id"] != str(account_id_for(INES))  # an invitation's id
+        assert appointed["id"] != str(account_id(api, INES))  # an invitation's id
 
         listed = members_of(api, tilleuls, appointed)
         assert INES not in str(listed) and "Vasseur" not in str(listed)
         assert listed["total"] == 2  # its manager and resident only
-        assert condos_of(api).person(account_id_for(INES)) == before
+        assert condos_of(api).person(account_id(api, INES)) == before
         api.login(INES, "her own password")
         assert (
             api.client.post(
@@ -86,7 +85,7 @@ class TestTakeover:
         )
 
         # Nor can the manager reach her account: it is no member of theirs.
-        path = f"/accounts/{account_id_for(INES)}/deactivate"
+        path = f"/accounts/{account_id(api, INES)}/deactivate"
         assert api.command("POST", path, tilleuls.manager, None, 404)["code"] == "not_found"
         api.login(INES, "her own password")
 
@@ -183,8 +182,8 @@ class TestSending:
         unknown = invite(api, tilleuls, "nobody@parc.fr")
         assert known.keys() == unknown.keys() == {"id", "version", "position"}
         assert known["version"] == unknown["version"]
-        assert condos_of(api).account(account_id_for("nobody@parc.fr")) is None
-        assert condos_of(api).person(account_id_for("nobody@parc.fr")) is None
+        assert condos_of(api).account_id_of("nobody@parc.fr") is None
+        assert condos_of(api).people_of("nobody@parc.fr") == []
 
     def test_an_email_invited_before_it_had_an_account_finds_the_invitation_once_signed_up(
         self, api: Api, homes: tuple[Home, Home]

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 
 from copro.tokens import issue_token
-from domain.account import account_id_for
 from tests.conftest import SECRET
-from tests.integration.api import ADMIN, Api, condo
+from tests.integration.api import ADMIN, Api, account_id, condo
 
 # What a second answer may differ in: when it was sent, and the length of a body that says how
 # long ago things happened (statistics count hours until now).
@@ -74,7 +73,7 @@ def home(api: Api, admin: dict[str, str]) -> dict[str, Any]:
         "ticket_id": ticket["id"],
         "maintenance_id": window["id"],
         "aggregate_id": incident["id"],
-        "account_id": str(account_id_for(ADMIN[0])),
+        "account_id": str(account_id(api, ADMIN[0])),
         "year": 2030,
         "position": last["position"],
     }
@@ -128,7 +127,7 @@ class TestTokensOnPublicPages:
         self, api: Api, admin: dict[str, str], token: str
     ) -> None:
         receipt = condo(api, admin)
-        account = account_id_for(ADMIN[0])
+        account = account_id(api, ADMIN[0])
         bearer = {
             "expired": issue_token(account, 0, SECRET, timedelta(minutes=-5)),
             "garbage": "not-a-token",

@@ -16,9 +16,8 @@ import pytest
 
 from copro.settings import Settings
 from copro.tokens import issue_token
-from domain.account import account_id_for
 from tests.conftest import SECRET
-from tests.integration.api import Api, condo, manager_of
+from tests.integration.api import Api, account_id, condo, manager_of
 from tests.integration.statements import of_table, statements_of
 
 EMAIL = "claire@tilleuls.fr"
@@ -48,7 +47,7 @@ def copro(api: Api, admin: dict[str, str]) -> dict[str, Any]:
 def test_a_token_of_an_ended_session_is_refused_as_an_invalid_one_and_a_current_one_read(
     api: Api, settings: Settings, copro: dict[str, Any]
 ) -> None:
-    person = account_id_for(EMAIL)
+    person = account_id(api, EMAIL)
     ended = bearer(issue_token(person, 0, SECRET, timedelta(hours=1)))
     current = bearer(issue_token(person, 1, SECRET, timedelta(hours=1)))
     mine = f"/copros/{copro['id']}"
@@ -74,7 +73,7 @@ def test_a_token_of_an_ended_session_is_refused_as_an_invalid_one_and_a_current_
 def test_a_token_without_a_generation_is_of_the_first_session(
     api: Api, settings: Settings, copro: dict[str, Any]
 ) -> None:
-    person = account_id_for(EMAIL)
+    person = account_id(api, EMAIL)
     now = datetime.now(UTC)
     claims = {"sub": str(person), "iat": now, "exp": now + timedelta(minutes=5)}
     older = bearer(jwt.encode(claims, SECRET, algorithm="HS256"))
@@ -87,7 +86,7 @@ def test_a_token_without_a_generation_is_of_the_first_session(
 def test_someone_the_people_store_no_longer_holds_cannot_sign_in(
     api: Api, settings: Settings, copro: dict[str, Any]
 ) -> None:
-    person = account_id_for(EMAIL)
+    person = account_id(api, EMAIL)
     token = bearer(issue_token(person, 0, SECRET, timedelta(hours=1)))
     people_store(settings, "DELETE FROM people WHERE id = ?", person)
 
@@ -100,7 +99,7 @@ def test_someone_the_people_store_no_longer_holds_cannot_sign_in(
 def test_the_caller_is_read_once_per_request(
     api: Api, admin: dict[str, str], copro: dict[str, Any]
 ) -> None:
-    manager = bearer(issue_token(account_id_for(EMAIL), 0, SECRET, timedelta(hours=1)))
+    manager = bearer(issue_token(account_id(api, EMAIL), 0, SECRET, timedelta(hours=1)))
     for path in (f"/copros/{copro['id']}/tickets", f"/copros/{copro['id']}/incidents"):
         with statements_of(api) as statements:
             assert api.read(path, manager).status_code == 200

@@ -14,11 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from command_api.passwords import hash_password
-from domain.account import account_id_for
 from domain.base import Actor
 from projections.registry import PROJECTIONS
 from query_api.views.audit import AuditFilter, export_lines
-from tests.integration.api import ADMIN, Api, condo
+from tests.integration.api import ADMIN, Api, account_id, condo
 from tests.integration.test_read_status import appoint
 
 
@@ -91,7 +90,7 @@ class TestCondoEvents:
         recorded = next(e for e in listed["items"] if e["event_type"] == "Recorded")
         assert recorded["aggregate_id"] == ours.expense
         assert recorded["aggregate_type"] == "Expense"
-        assert recorded["actor_id"] == str(account_id_for("manager@t.fr"))
+        assert recorded["actor_id"] == str(account_id(api, "manager@t.fr"))
         assert recorded["request_id"] and recorded["recorded_at"]
         assert recorded["data"]["amount_cents"] == 123_456
         assert listed["items"][-1]["position"] == ours.last["position"]
@@ -108,11 +107,11 @@ class TestCondoEvents:
         of_expense = events(api, ours, ours.auditor, aggregate_id=ours.expense)
         assert [e["aggregate_version"] for e in of_expense["items"]] == [1, 2, 3]
 
-        manager = str(account_id_for("manager@t.fr"))
+        manager = str(account_id(api, "manager@t.fr"))
         by_manager = events(api, ours, ours.auditor, actor_id=manager, limit=200)
         assert by_manager["total"] == sum(e["actor_id"] == manager for e in everything)
         assert {e["actor_id"] for e in by_manager["items"]} == {manager}
-        by_admin = events(api, ours, ours.auditor, actor_id=str(account_id_for(ADMIN[0])))
+        by_admin = events(api, ours, ours.auditor, actor_id=str(account_id(api, ADMIN[0])))
         assert by_admin["total"] and by_admin["total"] < len(everything)
 
         since = next(e for e in everything if e["event_type"] == "Recorded")["recorded_at"]
@@ -210,7 +209,7 @@ class TestAggregateHistory:
         unknown = api.read(f"/audit/aggregates/{uuid4()}/history", ours.auditor, after=after)
         assert unknown.status_code == 404
         # An account belongs to no single condo: its history is for platform admins only.
-        account = f"/audit/aggregates/{account_id_for('manager@t.fr')}/history"
+        account = f"/audit/aggregates/{account_id(api, 'manager@t.fr')}/history"
         assert api.read(account, ours.auditor, after=after).status_code == 404
         assert api.read(account, admin, after=after).status_code == 200
 

@@ -13,7 +13,6 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Engine
 
 from copro.demo import seed_demo
-from domain.account import account_id_for
 from domain.application import Condos
 from domain.base import Actor
 from domain.expense import Expense
@@ -322,7 +321,7 @@ class TestLedgerRebuild:
 def caught_up_ledger(condos: Condos, engine: Engine) -> Projector:
     """The ledger of the demo condo plus a corrected then voided expense and an amendment."""
     demo = seed_demo(condos)
-    manager = Actor(str(account_id_for("gestion@les-tilleuls.example")))
+    manager = Actor(str(condos.account_id_of("gestion@les-tilleuls.example")))
     expense = condos.record_expense(
         manager,
         demo.copro_id,

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from domain.account import account_id_for
-from tests.integration.api import Api
+from tests.integration.api import Api, account_id
 from tests.integration.test_read_status import (
     Home,
     home,
@@ -103,7 +102,7 @@ class TestIncidentDetail:
         assert managed["comments"] == [
             {
                 "at": managed["comments"][0]["at"],
-                "author_id": str(account_id_for("manager@t.fr")),
+                "author_id": str(account_id(api, "manager@t.fr")),
                 "text": "Voir le devis",
             }
         ]

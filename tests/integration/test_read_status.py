@@ -12,12 +12,11 @@ import pytest
 from sqlalchemy import Engine, select
 
 from copro.tokens import issue_token
-from domain.account import account_id_for
 from domain.application import Condos
 from projections import equipment_history, incidents, maintenance_calendar, status_page
 from projections.engine import Projection, Projector
 from projections.state import projection_state
-from tests.integration.api import Api, condo
+from tests.integration.api import Api, account_id, condo
 from tests.integration.helpers import rows_of
 
 # -- the steps these tests share --------------------------------------------------------------
@@ -42,7 +41,7 @@ def appoint(api: Api, by: dict[str, str], copro_id: str, email: str, role: str) 
     body = {"email": email, "first_name": "Inès", "last_name": "Moreau", "role": role}
     api.command("POST", f"/copros/{copro_id}/members", by, body, 201)
     settings = api.client.app.command_app.state.settings  # type: ignore[attr-defined]
-    token = issue_token(account_id_for(email), 0, settings.signing_key, timedelta(hours=1))
+    token = issue_token(account_id(api, email), 0, settings.signing_key, timedelta(hours=1))
     return {"Authorization": f"Bearer {token}"}
 
 

@@ -10,14 +10,13 @@ from uuid import UUID
 import pytest
 from sqlalchemy import Engine, select
 
-from domain.account import account_id_for
 from domain.application import Condos
 from domain.base import Actor
 from domain.ticket import ContactDetails
 from projections import tickets
 from projections.engine import Projection, Projector
 from projections.registry import PROJECTIONS
-from tests.integration.api import Api
+from tests.integration.api import Api, account_id
 from tests.integration.helpers import admin_actor, rows_of
 from tests.integration.test_api_tickets import Condo, appoint, condo_with_equipment, report
 
@@ -53,7 +52,7 @@ class TestBoard:
         self, api: Api, admin: dict[str, str], tilleuls: Condo
     ) -> None:
         appoint(api, admin, tilleuls.id, "deputy@tilleuls.fr", "manager")
-        deputy = str(account_id_for("deputy@tilleuls.fr"))
+        deputy = str(account_id(api, "deputy@tilleuls.fr"))
         lift = report(api, tilleuls.resident, tilleuls)["id"]
         badge = report(
             api,
@@ -171,7 +170,7 @@ class TestWhatTheReporterReads:
         ]
         for step, body in steps:
             last = act(api, tilleuls.manager, ticket, step, body)
-        manager = str(account_id_for("manager@tilleuls.fr"))
+        manager = str(account_id(api, "manager@tilleuls.fr"))
 
         answer = api.read(f"/tickets/{ticket}", tilleuls.resident, after=last["position"])
         assert answer.status_code == 200, answer.text
@@ -205,7 +204,7 @@ class TestWhatTheReporterReads:
         self, api: Api, tilleuls: Condo
     ) -> None:
         ticket = report(api, tilleuls.resident, tilleuls)["id"]
-        manager = str(account_id_for("manager@tilleuls.fr"))
+        manager = str(account_id(api, "manager@tilleuls.fr"))
         act(api, tilleuls.manager, ticket, "assign", {"assignee_id": manager})
         last = act(api, tilleuls.manager, ticket, "comments", {"text": "À voir lundi"})
         seen = read(api, f"/tickets/{ticket}", tilleuls.resident, last)
@@ -308,7 +307,7 @@ class TestReporterContact:
         last = report(api, tilleuls.resident, tilleuls)
         reporter = read(api, f"/tickets/{last['id']}", tilleuls.manager, last)["reporter"]
         assert reporter == {
-            "id": str(account_id_for("resident@tilleuls.fr")),
+            "id": str(account_id(api, "resident@tilleuls.fr")),
             "kind": "resident",
             "name": "Inès Moreau",
             "email": "resident@tilleuls.fr",

@@ -14,8 +14,7 @@ import pytest
 
 from copro.bootstrap import open_condos
 from copro.settings import Settings
-from domain.account import account_id_for
-from tests.integration.api import Api, condo, member
+from tests.integration.api import Api, account_id, condo, member
 
 PASSWORD_CHANGE = {"current_password": "a long password", "new_password": "another long one"}
 
@@ -48,7 +47,7 @@ class TestCommandApi:
     ) -> None:
         manager = member(api, admin, copro_id, "m@example.org", "manager")
         deputy = member(api, admin, copro_id, "d@example.org", "manager")
-        account = account_id_for("m@example.org")
+        account = account_id(api, "m@example.org")
         api.command("POST", f"/accounts/{account}/deactivate", admin)
         api.command("PATCH", f"/copros/{copro_id}", manager, {"city": "Lyon"}, 401)
         api.command("POST", f"/accounts/{account}/activate", admin)
@@ -61,7 +60,7 @@ class TestCommandApi:
         member(api, admin, copro_id, "m@example.org", "manager")
         key = api.client.app.command_app.state.settings.signing_key  # type: ignore[attr-defined]
         now = datetime.now(UTC)
-        claims = {"sub": str(account_id_for("m@example.org")), "iat": now}
+        claims = {"sub": str(account_id(api, "m@example.org")), "iat": now}
         old = jwt.encode({**claims, "exp": now + timedelta(minutes=5)}, key, algorithm="HS256")
         token = {"Authorization": f"Bearer {old}"}
         api.command("PATCH", f"/copros/{copro_id}", token, {"city": "Lyon"})
@@ -82,7 +81,7 @@ class TestBothApis:
         self, api: Api, copro_id: str, admin: dict[str, str]
     ) -> None:
         manager = member(api, admin, copro_id, "m@example.org", "manager")
-        account = account_id_for("m@example.org")
+        account = account_id(api, "m@example.org")
         api.command("POST", f"/accounts/{account}/deactivate", admin)
         assert refused_everywhere(api, manager, copro_id) == {"command": 401, "query": 401}
 

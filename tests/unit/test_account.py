@@ -9,33 +9,44 @@ import pytest
 from domain.account import (
     Account,
     AccountDeactivated,
+    AccountErased,
     AccountPending,
     AccountStateConflict,
     AlreadyMember,
     NotAMember,
     Role,
-    account_id_for,
     normalise_email,
+    old_scheme_account_id,
 )
 from domain.errors import InvalidValue
 
 from .builders import COPRO_ID, MANAGER, as_manager, event_names, last_event, new_account, rebuild
 
 
-class TestAccountIdFor:
+class TestOldSchemeAccountId:
+    """The ids accounts were opened under before email claims, which the upgrade and erasure
+    recognise."""
+
     def test_ignores_the_case_of_the_email(self) -> None:
-        assert account_id_for("Jeanne.Dupont@Example.FR") == account_id_for(
+        assert old_scheme_account_id("Jeanne.Dupont@Example.FR") == old_scheme_account_id(
             "jeanne.dupont@example.fr"
         )
 
     def test_ignores_spaces_around_the_email(self) -> None:
-        assert account_id_for("  jeanne@example.fr\n") == account_id_for("jeanne@example.fr")
+        assert old_scheme_account_id("  jeanne@example.fr\n") == old_scheme_account_id(
+            "jeanne@example.fr"
+        )
 
-    def test_two_different_emails_open_two_different_accounts(self) -> None:
-        assert account_id_for("jeanne@example.fr") != account_id_for("jean@example.fr")
+    def test_two_different_emails_had_two_different_ids(self) -> None:
+        assert old_scheme_account_id("jeanne@example.fr") != old_scheme_account_id(
+            "jean@example.fr"
+        )
 
-    def test_the_id_of_an_email_never_changes_or_existing_accounts_would_be_lost(self) -> None:
-        assert account_id_for("jeanne@example.fr") == UUID("f61faac8-1bae-5db5-9247-7dc82b29b11a")
+    def test_the_old_id_of_an_email_never_changes_or_old_accounts_would_not_be_known(
+        self,
+    ) -> None:
+        expected = UUID("f61faac8-1bae-5db5-9247-7dc82b29b11a")
+        assert old_scheme_account_id("jeanne@example.fr") == expected
 
     def test_the_stored_email_is_the_normalised_one(self) -> None:
         assert normalise_email(" Jeanne@EXAMPLE.fr ") == "jeanne@example.fr"
@@ -43,7 +54,7 @@ class TestAccountIdFor:
 
 class TestOpen:
     def test_opens_the_account_under_the_given_id_with_no_role(self) -> None:
-        account_id = account_id_for("jeanne@example.fr")
+        account_id = uuid4()
         with as_manager():
             account = Account(id=account_id, status="pending", is_admin=False)
         assert account.id == account_id
@@ -250,3 +261,38 @@ class TestDeactivate:
         assert refused.value.code == "account_state_conflict"
         assert account.status == "deactivated"
         assert account.version == 1
+
+
+class TestErase:
+    @pytest.mark.parametrize("status", ["pending", "active", "deactivated"])
+    def test_closes_the_account_for_good_and_says_it_was_erased(self, status: str) -> None:
+        account = new_account(status=status)
+        with as_manager():
+            account.erase()
+        assert (account.status, account.erased, account.can_log_in) == (
+            "deactivated",
+            True,
+            False,
+        )
+        closing = [] if status == "deactivated" else ["Deactivated"]
+        assert event_names(account)[1:] == [*closing, "Erased"]
+        assert rebuild(account.pending_events).erased is True
+
+    def test_an_erased_account_is_never_activated_again(self) -> None:
+        account = new_account(status="active")
+        with as_manager():
+            account.erase()
+        with as_manager(), pytest.raises(AccountErased) as refused:
+            account.activate()
+        assert refused.value.code == "account_erased"
+
+    def test_refuses_an_account_already_erased(self) -> None:
+        account = new_account(status="active")
+        with as_manager():
+            account.erase()
+        with as_manager(), pytest.raises(AccountErased):
+            account.erase()
+
+    def test_an_account_opened_before_erasure_existed_replays_as_not_erased(self) -> None:
+        account = new_account(status="active")
+        assert rebuild(account.pending_events).erased is False

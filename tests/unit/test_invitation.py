@@ -7,14 +7,13 @@ from uuid import uuid4
 
 import pytest
 
-from domain.account import account_id_for
 from domain.errors import InvalidValue
 from domain.invitation import AlreadyInvited, Invitation, InvitationClosed, invitation_id_for
 
 from .builders import COPRO_ID, as_manager, event_names, rebuild
 from .test_events_roundtrip import through_json
 
-INVITEE = account_id_for("jeanne@example.fr")
+INVITEE = uuid4()  # the claim of the invitee's email
 
 
 def new_invitation(**overrides: Any) -> Invitation:
