@@ -201,7 +201,7 @@ export interface paths {
          * @description Creates or revises the year's budget; once approved, changes are amendments with a
          *     reason.
          */
-        put: operations["budgets-set"];
+        put: operations["expenses-set-budget"];
         post?: never;
         delete?: never;
         options?: never;
@@ -222,7 +222,7 @@ export interface paths {
          * Approve Budget
          * @description Records the general assembly's approval of the year's budget.
          */
-        post: operations["budgets-approve"];
+        post: operations["expenses-approve-budget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -364,7 +364,7 @@ export interface paths {
          * @description Opens an active account with a role in the condo for a new email; an email that has
          *     an account is invited instead (answered as an invitation), and joins only if it accepts.
          */
-        post: operations["copros-appoint"];
+        post: operations["copros-appoint-member"];
         delete?: never;
         options?: never;
         head?: never;
@@ -383,7 +383,7 @@ export interface paths {
          * Change Role
          * @description Gives a member another role in the condo; its last manager keeps the role.
          */
-        put: operations["copros-role"];
+        put: operations["copros-change-role"];
         post?: never;
         delete?: never;
         options?: never;
@@ -461,7 +461,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set Equipment Status
+         * Set Status
          * @description Sets the status a manager sees for a piece of equipment.
          */
         put: operations["equipment-set-status"];
@@ -542,10 +542,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Comment On Incident
+         * Add Comment
          * @description Adds an internal comment, for the condo's managers only.
          */
-        post: operations["incidents-comment"];
+        post: operations["incidents-add-comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -562,10 +562,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Post Incident Update
+         * Post Update
          * @description Posts a public timeline update, changing the incident's status when one is given.
          */
-        post: operations["incidents-update"];
+        post: operations["incidents-post-update"];
         delete?: never;
         options?: never;
         head?: never;
@@ -732,6 +732,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Person
+         * @description Erases a person's name, email, phone and password hash everywhere (the right to
+         *     erasure): their account can never sign in again and their email may open a new one; the
+         *     events stay as they are (a platform admin).
+         */
+        post: operations["people-erase-person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{ticket_id}/assign": {
         parameters: {
             query?: never;
@@ -783,10 +805,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Comment On Ticket
+         * Add Comment
          * @description Adds an internal comment, which the reporter never sees.
          */
-        post: operations["tickets-comment"];
+        post: operations["tickets-add-comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -863,10 +885,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reply To Ticket
+         * Reply To Reporter
          * @description Answers the reporter.
          */
-        post: operations["tickets-reply"];
+        post: operations["tickets-reply-to-reporter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1049,7 +1071,10 @@ export interface components {
             /** Slug */
             slug?: string | null;
         };
-        /** EquipmentChanges */
+        /**
+         * EquipmentChanges
+         * @description Only the fields sent change; `null` clears the code or the location.
+         */
         EquipmentChanges: {
             /** Building Id */
             building_id?: string | null;
@@ -1084,6 +1109,23 @@ export interface components {
              * @default 0
              */
             order: number;
+        };
+        /**
+         * Erased
+         * @description What was erased: the account closed for good (none if the email had none), how many
+         *     rows of the people store (the account's and anonymous reports'), and whether the account's
+         *     id is of the old scheme (a UUIDv5 of the email, still in the log); the position of the
+         *     events saying so.
+         */
+        Erased: {
+            /** Account Id */
+            account_id: string | null;
+            /** Old Scheme Id */
+            old_scheme_id: boolean;
+            /** People Erased */
+            people_erased: number;
+            /** Position */
+            position: number;
         };
         /**
          * ExpenseCorrection
@@ -1291,6 +1333,14 @@ export interface components {
             current_password: string;
             /** New Password */
             new_password: string;
+        };
+        /** PersonErasure */
+        PersonErasure: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
         };
         /** Receipt */
         Receipt: {
@@ -2254,7 +2304,7 @@ export interface operations {
             };
         };
     };
-    "budgets-set": {
+    "expenses-set-budget": {
         parameters: {
             query?: never;
             header?: never;
@@ -2353,7 +2403,7 @@ export interface operations {
             };
         };
     };
-    "budgets-approve": {
+    "expenses-approve-budget": {
         parameters: {
             query?: never;
             header?: never;
@@ -2977,7 +3027,7 @@ export interface operations {
             };
         };
     };
-    "copros-appoint": {
+    "copros-appoint-member": {
         parameters: {
             query?: never;
             header?: never;
@@ -3066,7 +3116,7 @@ export interface operations {
             };
         };
     };
-    "copros-role": {
+    "copros-change-role": {
         parameters: {
             query?: never;
             header?: never;
@@ -3784,7 +3834,7 @@ export interface operations {
             };
         };
     };
-    "incidents-comment": {
+    "incidents-add-comment": {
         parameters: {
             query?: never;
             header?: never;
@@ -3873,7 +3923,7 @@ export interface operations {
             };
         };
     };
-    "incidents-update": {
+    "incidents-post-update": {
         parameters: {
             query?: never;
             header?: never;
@@ -4654,6 +4704,93 @@ export interface operations {
             };
         };
     };
+    "people-erase-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonErasure"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erased"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description A rule of the condo refuses it in the current state (`code` says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
     "tickets-assign": {
         parameters: {
             query?: never;
@@ -4850,7 +4987,7 @@ export interface operations {
             };
         };
     };
-    "tickets-comment": {
+    "tickets-add-comment": {
         parameters: {
             query?: never;
             header?: never;
@@ -5242,7 +5379,7 @@ export interface operations {
             };
         };
     };
-    "tickets-reply": {
+    "tickets-reply-to-reporter": {
         parameters: {
             query?: never;
             header?: never;

@@ -16,7 +16,7 @@ export interface paths {
          * @description The aggregate at `version`, or as it was at the instant `at` (now if neither): the
          *     fields its events last set, folded in order, with those events.
          */
-        get: operations["audit-aggregate"];
+        get: operations["audit-aggregate-then"];
         put?: never;
         post?: never;
         delete?: never;
@@ -36,7 +36,7 @@ export interface paths {
          * Aggregate History
          * @description Every event of one ticket, incident, piece of equipment, expense…, oldest first.
          */
-        get: operations["audit-history"];
+        get: operations["audit-aggregate-history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -57,7 +57,7 @@ export interface paths {
          * @description The log's head (position, log hash) signed now with the platform's Ed25519 key, for an
          *     auditor to keep outside the system; for auditors, operators and admins.
          */
-        get: operations["audit-head"];
+        get: operations["audit-log-head"];
         put?: never;
         post?: never;
         delete?: never;
@@ -138,7 +138,7 @@ export interface paths {
          * @description The condo's events in the order of the log: position, time, aggregate, type, actor,
          *     request and data; for its auditors and managers.
          */
-        get: operations["audit-events"];
+        get: operations["audit-list-events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -159,7 +159,7 @@ export interface paths {
          * @description The condo's events as JSON Lines (one event a line, in the order of the log), streamed;
          *     for its auditors and managers; same filters as the event list.
          */
-        get: operations["audit-export"];
+        get: operations["audit-export-events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -181,7 +181,7 @@ export interface paths {
          *     position, the hash expected and the one found), or that all hold, and how many events were
          *     checked; for its auditors and managers.
          */
-        get: operations["audit-verify"];
+        get: operations["audit-verify-chains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -201,7 +201,7 @@ export interface paths {
          * Get Budget
          * @description The year's budget: its lines, state, approval day, revisions and amendments.
          */
-        get: operations["budgets-get"];
+        get: operations["expenses-get-budget"];
         put?: never;
         post?: never;
         delete?: never;
@@ -221,7 +221,7 @@ export interface paths {
          * List Buildings
          * @description The condo's buildings in display order.
          */
-        get: operations["copros-buildings"];
+        get: operations["copros-list-buildings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -241,7 +241,7 @@ export interface paths {
          * List Equipment
          * @description The condo's equipment in service, with its shown status.
          */
-        get: operations["copros-equipment"];
+        get: operations["copros-list-equipment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -283,7 +283,7 @@ export interface paths {
          * @description The ledger as CSV for French spreadsheets: `;`-separated, amounts in euros with a decimal
          *     comma (`1234,56`), UTF-8 with a byte-order mark; same filters as the ledger.
          */
-        get: operations["expenses-csv"];
+        get: operations["expenses-export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -343,8 +343,8 @@ export interface paths {
         /**
          * List Maintenances
          * @description The condo's maintenance windows overlapping [from, to) (by default the last 30 days to
-         *     the next 90), earliest first, each with its version (for `expected_version`); a time
-         *     without a zone is UTC.
+         *     the next 90), earliest first, each with its version (for `expected_version`); `state` may
+         *     be given more than once; a time without a zone is UTC.
          */
         get: operations["maintenances-list"];
         put?: never;
@@ -364,7 +364,8 @@ export interface paths {
         };
         /**
          * List Members
-         * @description The accounts holding a role in the condo, with their status, role, home and names.
+         * @description The accounts holding a role in the condo, with their status, role, home and names;
+         *     `role` and `status` (the account's) may each be given more than once.
          */
         get: operations["members-list"];
         put?: never;
@@ -425,10 +426,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Healthz
+         * Liveness
          * @description Liveness: the process answers.
          */
-        get: operations["health-live"];
+        get: operations["health-liveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -447,7 +448,8 @@ export interface paths {
         /**
          * Get Incident
          * @description One incident with its public timeline, linked ticket count and version (for
-         *     `expected_version`); for the condo's managers, its internal comments too.
+         *     `expected_version`); for the condo's managers, its internal comments and the ids of the
+         *     tickets linked to it too.
          */
         get: operations["incidents-get"];
         put?: never;
@@ -466,7 +468,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My Invitations
+         * Mine
          * @description The invitations awaiting the signed-in account's answer: condo, role and home offered.
          */
         get: operations["invitations-mine"];
@@ -486,7 +488,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My Tickets
+         * Mine
          * @description The tickets the caller reported, in any condo, latest first.
          */
         get: operations["tickets-mine"];
@@ -531,7 +533,29 @@ export interface paths {
          * @description Each projection's version, position, lag behind the head, state, last error, rebuild
          *     progress, events per second and owner; for platform operators and admins.
          */
-        get: operations["ops-projections"];
+        get: operations["ops-list-projections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export
+         * @description Everything held on the person of this email, as JSON (the right of access): their rows
+         *     of the people store, their account's roles and invitations, the tickets they reported
+         *     with their public timeline; an unknown email holds nothing (a platform admin).
+         */
+        get: operations["people-export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -548,12 +572,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readyz
+         * Readiness
          * @description Readiness: the read database answers and the public status page's read models run
          *     (another failed read model makes only its own routes answer 503); every read model's
          *     state and position.
          */
-        get: operations["health-ready"];
+        get: operations["health-readiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -570,10 +594,32 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Status Page Of
+         * Status Page
          * @description The condo's status page: equipment and their shown status, incidents, maintenance.
+         *     With an ETag; `If-None-Match` answers 304 while the page is unchanged.
          */
         get: operations["status-page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/{slug}/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status Feed
+         * @description The condo's incidents and maintenance windows as an Atom feed, each entry updated when
+         *     it last changed. With an ETag, as the page.
+         */
+        get: operations["status-feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -592,9 +638,51 @@ export interface paths {
         /**
          * Status History
          * @description Each piece of equipment's last days (UTC days): worst status, minutes not operational
-         *     and the incidents on it.
+         *     and the incidents on it. With an ETag, as the page.
          */
         get: operations["status-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/{slug}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Qr
+         * @description A QR code of the condo's report form (`<public URL>/c/<slug>/report`), to print.
+         */
+        get: operations["status-report-qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/{slug}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status Stream
+         * @description Server-Sent Events of the condo's status page: a `page` event each time it changes, a
+         *     heartbeat comment every 15 s; with `Last-Event-ID`, a change missed since that position
+         *     is told at once.
+         */
+        get: operations["status-stream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -613,7 +701,8 @@ export interface paths {
         /**
          * Get Ticket
          * @description One ticket with its public timeline, for its reporter; for the condo's managers, also
-         *     the assignee, the internal comments and the reporter's contact details.
+         *     the assignee and who assigned it to whom, the internal comments and the reporter's
+         *     contact details.
          */
         get: operations["tickets-get"];
         put?: never;
@@ -628,6 +717,266 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AffectedEquipment
+         * @description A piece of equipment an incident names, with its impact (its name None once it is no
+         *     longer known).
+         */
+        AffectedEquipment: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Impact
+             * @enum {string}
+             */
+            impact: "degraded" | "partial_outage" | "major_outage" | "maintenance";
+            /** Name */
+            name: string | null;
+        };
+        /**
+         * AggregateState
+         * @description An aggregate as it was at a version or an instant: the fields its events last set,
+         *     folded in order (`state`), the events folded, and its latest version now.
+         */
+        AggregateState: {
+            /**
+             * Aggregate Id
+             * Format: uuid
+             */
+            aggregate_id: string;
+            /** Aggregate Type */
+            aggregate_type: string;
+            /** Events */
+            events: components["schemas"]["AuditEvent"][];
+            /** Last Event Type */
+            last_event_type: string;
+            /** Latest Version */
+            latest_version: number;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** State */
+            state: {
+                [key: string]: unknown;
+            };
+            /** Version */
+            version: number;
+        };
+        /**
+         * AuditEvent
+         * @description An event as the log holds it: its position in the log, its aggregate and version, who
+         *     caused it (an account id, `anonymous` or `system`) through which request, and its data.
+         */
+        AuditEvent: {
+            /** Actor Id */
+            actor_id: string;
+            /**
+             * Aggregate Id
+             * Format: uuid
+             */
+            aggregate_id: string;
+            /** Aggregate Type */
+            aggregate_type: string;
+            /** Aggregate Version */
+            aggregate_version: number;
+            /** Copro Id */
+            copro_id: string | null;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Event Type */
+            event_type: string;
+            /** Position */
+            position: number;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Request Id */
+            request_id: string;
+        };
+        /**
+         * BoardTicket
+         * @description A ticket as the managers' board lists it.
+         */
+        BoardTicket: {
+            /** Assignee Id */
+            assignee_id: string | null;
+            /** Comment Count */
+            comment_count: number;
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Equipment Ids */
+            equipment_ids: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Incident Id */
+            incident_id: string | null;
+            /** Location */
+            location: string | null;
+            /** Reply Count */
+            reply_count: number;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+            /**
+             * Reporter Kind
+             * @enum {string}
+             */
+            reporter_kind: "resident" | "anonymous";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "analyzing" | "in_progress" | "resolved" | "closed";
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "incident" | "request";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * Budget
+         * @description A year's budget: its lines as they stand and their total, its state and approval day,
+         *     its revisions and amendments, oldest first.
+         */
+        Budget: {
+            /** Amendments */
+            amendments: components["schemas"]["BudgetChange"][];
+            /** Approved On */
+            approved_on: string | null;
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lines */
+            lines: {
+                [key: string]: number;
+            };
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /** Revisions */
+            revisions: components["schemas"]["BudgetChange"][];
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "provisional" | "approved";
+            /** Total Cents */
+            total_cents: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Year */
+            year: number;
+        };
+        /**
+         * BudgetChange
+         * @description A revision (before approval) or an amendment (after) of a budget: its new lines, why,
+         *     and the budget's version it made.
+         */
+        BudgetChange: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Lines */
+            lines: {
+                [key: string]: number;
+            };
+            /** Reason */
+            reason: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * BudgetStanding
+         * @description The year's budget state (`none` without a budget), and the day it was approved.
+         */
+        BudgetStanding: {
+            /** Approved On */
+            approved_on: string | null;
+            /** State */
+            state: ("provisional" | "approved") | "none";
+        };
+        /**
+         * Building
+         * @description A building of the condo, in service (archived ones are not listed).
+         */
+        Building: {
+            /** Archived */
+            archived: boolean;
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Order */
+            order: number;
+            /** Version */
+            version: number;
+        };
+        /**
+         * CategorySpend
+         * @description A category's spend over the year against its budget line (0 without a line, None
+         *     without a budget).
+         */
+        CategorySpend: {
+            /** Budget Cents */
+            budget_cents: number | null;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "energy" | "water" | "cleaning" | "lift" | "insurance" | "repairs" | "works" | "management_fees" | "other";
+            /** Remaining Cents */
+            remaining_cents: number | null;
+            /** Spent Cents */
+            spent_cents: number;
+        };
         /**
          * ChainBreak
          * @description Where a chain breaks: `changed` (the event no longer hashes as chained), `missing` (gone
@@ -660,6 +1009,247 @@ export interface components {
             /** Version */
             version: number | null;
         };
+        /**
+         * CondoRole
+         * @description The role an account holds in one condo.
+         */
+        CondoRole: {
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Copro Name */
+            copro_name: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "resident" | "manager" | "auditor";
+            /** Slug */
+            slug: string;
+        };
+        /**
+         * Copro
+         * @description A condo: its address, its slug (the public page's address) and whether that page is
+         *     public; `version` for `expected_version`.
+         */
+        Copro: {
+            /** Address */
+            address: string;
+            /** Archived */
+            archived: boolean;
+            /** City */
+            city: string;
+            /** Country */
+            country: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Postal Code */
+            postal_code: string;
+            /** Public Status Page */
+            public_status_page: boolean;
+            /** Slug */
+            slug: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * Equipment
+         * @description A piece of equipment in service: the status shown for it and why (`reason`), and the
+         *     status and note a manager last set by hand.
+         */
+        Equipment: {
+            /**
+             * Building Id
+             * Format: uuid
+             */
+            building_id: string;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "lift" | "lighting" | "water" | "heating" | "electricity" | "access" | "safety" | "other";
+            /** Code */
+            code: string | null;
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location */
+            location: string | null;
+            /**
+             * Manual Status
+             * @enum {string}
+             */
+            manual_status: "operational" | "maintenance" | "degraded" | "partial_outage" | "major_outage";
+            /** Name */
+            name: string;
+            /** Note */
+            note: string | null;
+            /** Order */
+            order: number;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "manual" | "incident" | "maintenance";
+            /** Retired */
+            retired: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "operational" | "maintenance" | "degraded" | "partial_outage" | "major_outage";
+            /** Version */
+            version: number;
+        };
+        /**
+         * EquipmentStatistics
+         * @description A piece of equipment over the period (retired ones too, if they were in service then):
+         *     the incidents that named it, their mean and longest time to resolve (None when none was
+         *     resolved), and its availability (None when it was not in service at all).
+         */
+        EquipmentStatistics: {
+            /** Availability Percent */
+            availability_percent: number | null;
+            /** Available Hours */
+            available_hours: number;
+            /**
+             * Building Id
+             * Format: uuid
+             */
+            building_id: string;
+            /** Code */
+            code: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Incidents */
+            incidents: number;
+            /** Max Hours To Resolve */
+            max_hours_to_resolve: number | null;
+            /** Mean Hours To Resolve */
+            mean_hours_to_resolve: number | null;
+            /** Name */
+            name: string;
+            /** Observed Hours */
+            observed_hours: number;
+            /** Retired */
+            retired: boolean;
+        };
+        /**
+         * EquipmentStrip
+         * @description A piece of equipment in service and its days, oldest first.
+         */
+        EquipmentStrip: {
+            /**
+             * Building Id
+             * Format: uuid
+             */
+            building_id: string;
+            /** Days */
+            days: components["schemas"]["StripDay"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * Expense
+         * @description An expense as last corrected, with its corrections, oldest first; `corrected` counts
+         *     them.
+         */
+        Expense: {
+            /** Amount Cents */
+            amount_cents: number;
+            /** Building Id */
+            building_id: string | null;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "energy" | "water" | "cleaning" | "lift" | "insurance" | "repairs" | "works" | "management_fees" | "other";
+            /** Corrected */
+            corrected: number;
+            /** Corrections */
+            corrections: components["schemas"]["ExpenseCorrectionMade"][];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Description */
+            description: string;
+            /** Equipment Id */
+            equipment_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Invoice Ref */
+            invoice_ref: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Supplier */
+            supplier: string;
+            /** Void Reason */
+            void_reason: string | null;
+            /** Voided */
+            voided: boolean;
+            /** Voided At */
+            voided_at: string | null;
+        };
+        /**
+         * ExpenseCorrectionMade
+         * @description A correction of an expense: when, why, and the names of the fields it changed.
+         */
+        ExpenseCorrectionMade: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Fields */
+            fields: string[];
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * ExpensesSummary
+         * @description The year's spend per month and per category against the budget; voided expenses left
+         *     out.
+         */
+        ExpensesSummary: {
+            budget: components["schemas"]["BudgetStanding"];
+            /** Categories */
+            categories: components["schemas"]["CategorySpend"][];
+            /** Months */
+            months: components["schemas"]["MonthSpend"][];
+            total: components["schemas"]["SpendTotal"];
+            /** Year */
+            year: number;
+        };
         /** FieldError */
         FieldError: {
             /** Field */
@@ -668,6 +1258,697 @@ export interface components {
             message: string;
             /** Type */
             type: string;
+        };
+        /**
+         * Incident
+         * @description An incident with its public timeline, newest entry first.
+         */
+        Incident: {
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Equipment */
+            equipment: components["schemas"]["AffectedEquipment"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Impact
+             * @enum {string}
+             */
+            impact: "degraded" | "partial_outage" | "major_outage" | "maintenance";
+            /** Location */
+            location: string | null;
+            /** Message */
+            message: string;
+            /** Reporter Count */
+            reporter_count: number;
+            /** Resolved At */
+            resolved_at: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "investigating" | "in_progress" | "resolved" | "closed";
+            /** Timeline */
+            timeline: components["schemas"]["IncidentUpdate"][];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * IncidentSummary
+         * @description An incident: `impact` is the worst of its impacts, `reporter_count` how many tickets are
+         *     linked to it, `version` for `expected_version`.
+         */
+        IncidentSummary: {
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Equipment */
+            equipment: components["schemas"]["AffectedEquipment"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Impact
+             * @enum {string}
+             */
+            impact: "degraded" | "partial_outage" | "major_outage" | "maintenance";
+            /** Location */
+            location: string | null;
+            /** Message */
+            message: string;
+            /** Reporter Count */
+            reporter_count: number;
+            /** Resolved At */
+            resolved_at: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "investigating" | "in_progress" | "resolved" | "closed";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * IncidentUpdate
+         * @description An entry of the public timeline: the message, and the incident's status after it.
+         */
+        IncidentUpdate: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Message */
+            message: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "investigating" | "in_progress" | "resolved" | "closed";
+            /** Status Changed */
+            status_changed: boolean;
+        };
+        /**
+         * InternalComment
+         * @description A comment among the condo's managers, never shown to residents or the public.
+         */
+        InternalComment: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Author Id
+             * Format: uuid
+             */
+            author_id: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * Ledger
+         * @description A page of the ledger, how many expenses match, and the sum of the matching expenses that
+         *     are not voided (in integer cents).
+         */
+        Ledger: {
+            /** Items */
+            items: components["schemas"]["Expense"][];
+            /** Total */
+            total: number;
+            /** Total Cents */
+            total_cents: number;
+        };
+        /**
+         * Liveness
+         * @description The process answers.
+         */
+        Liveness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+        };
+        /**
+         * MaintenanceEquipment
+         * @description A piece of equipment a window names (its name None once it is no longer known).
+         */
+        MaintenanceEquipment: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string | null;
+        };
+        /**
+         * MaintenanceWindow
+         * @description A maintenance window: its planned period, its state and when it really started, was
+         *     completed or cancelled; `version` for `expected_version`.
+         */
+        MaintenanceWindow: {
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Description */
+            description: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Equipment */
+            equipment: components["schemas"]["MaintenanceEquipment"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "scheduled" | "in_progress" | "completed" | "cancelled";
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * MaintenancesOnPage
+         * @description The windows in progress, and those planned within 30 days.
+         */
+        MaintenancesOnPage: {
+            /** In Progress */
+            in_progress: components["schemas"]["MaintenanceWindow"][];
+            /** Planned */
+            planned: components["schemas"]["MaintenanceWindow"][];
+        };
+        /**
+         * ManagedIncident
+         * @description An incident as the condo's managers read it: also the internal comments (newest first)
+         *     and the tickets linked to it.
+         */
+        ManagedIncident: {
+            /** Comments */
+            comments: components["schemas"]["InternalComment"][];
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Equipment */
+            equipment: components["schemas"]["AffectedEquipment"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Impact
+             * @enum {string}
+             */
+            impact: "degraded" | "partial_outage" | "major_outage" | "maintenance";
+            /** Linked Ticket Ids */
+            linked_ticket_ids: string[];
+            /** Location */
+            location: string | null;
+            /** Message */
+            message: string;
+            /** Reporter Count */
+            reporter_count: number;
+            /** Resolved At */
+            resolved_at: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "investigating" | "in_progress" | "resolved" | "closed";
+            /** Timeline */
+            timeline: components["schemas"]["IncidentUpdate"][];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ManagedTicket
+         * @description A ticket as the condo's managers read it: also its assignee and assignments, the
+         *     internal comments (both oldest first) and how to reach the reporter.
+         */
+        ManagedTicket: {
+            /** Assignee Id */
+            assignee_id: string | null;
+            /** Assignments */
+            assignments: components["schemas"]["TicketAssignment"][];
+            /** Comment Count */
+            comment_count: number;
+            /** Comments */
+            comments: components["schemas"]["InternalComment"][];
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Description */
+            description: string;
+            /** Equipment */
+            equipment: components["schemas"]["TicketEquipment"][];
+            /** Equipment Ids */
+            equipment_ids: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Incident Id */
+            incident_id: string | null;
+            /** Location */
+            location: string | null;
+            /** Reply Count */
+            reply_count: number;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+            reporter: components["schemas"]["TicketReporter"];
+            /**
+             * Reporter Kind
+             * @enum {string}
+             */
+            reporter_kind: "resident" | "anonymous";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "analyzing" | "in_progress" | "resolved" | "closed";
+            /** Timeline */
+            timeline: components["schemas"]["TicketTimelineEntry"][];
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "incident" | "request";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * Member
+         * @description An account holding a role in the condo: its status, role and home, and its names and
+         *     email from the people store (none once erased); `granted_at` is when the role as it stands
+         *     was given.
+         */
+        Member: {
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
+            /** Building Id */
+            building_id: string | null;
+            /** Email */
+            email: string | null;
+            /** First Name */
+            first_name: string | null;
+            /** Floor */
+            floor: string | null;
+            /**
+             * Granted At
+             * Format: date-time
+             */
+            granted_at: string;
+            /** Last Name */
+            last_name: string | null;
+            /** Lot */
+            lot: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "resident" | "manager" | "auditor";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "active" | "deactivated";
+        };
+        /**
+         * MonthSpend
+         * @description One month's spend (1 to 12), in all and per category (every category named).
+         */
+        MonthSpend: {
+            /** By Category */
+            by_category: {
+                [key: string]: number;
+            };
+            /** Month */
+            month: number;
+            /** Spent Cents */
+            spent_cents: number;
+        };
+        /**
+         * MyTicket
+         * @description A ticket as its reporter lists it, with the name of its condo and of its equipment.
+         */
+        MyTicket: {
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Copro Name */
+            copro_name: string | null;
+            /** Equipment */
+            equipment: components["schemas"]["TicketEquipment"][];
+            /** Equipment Ids */
+            equipment_ids: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Incident Id */
+            incident_id: string | null;
+            /** Reply Count */
+            reply_count: number;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "analyzing" | "in_progress" | "resolved" | "closed";
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "incident" | "request";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_AuditEvent_: {
+            /** Items */
+            items: components["schemas"]["AuditEvent"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_BoardTicket_: {
+            /** Items */
+            items: components["schemas"]["BoardTicket"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_Building_: {
+            /** Items */
+            items: components["schemas"]["Building"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_Copro_: {
+            /** Items */
+            items: components["schemas"]["Copro"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_Equipment_: {
+            /** Items */
+            items: components["schemas"]["Equipment"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_IncidentSummary_: {
+            /** Items */
+            items: components["schemas"]["IncidentSummary"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_MaintenanceWindow_: {
+            /** Items */
+            items: components["schemas"]["MaintenanceWindow"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_Member_: {
+            /** Items */
+            items: components["schemas"]["Member"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_MyTicket_: {
+            /** Items */
+            items: components["schemas"]["MyTicket"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Page
+         * @description A page of a list (`limit`, `offset`), and how many items there are in all.
+         */
+        Page_PendingInvitation_: {
+            /** Items */
+            items: components["schemas"]["PendingInvitation"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * PendingInvitation
+         * @description An invitation to join a condo, not answered yet: the role and home offered.
+         */
+        PendingInvitation: {
+            /** Building Id */
+            building_id: string | null;
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Copro Name */
+            copro_name: string;
+            /** Floor */
+            floor: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lot */
+            lot: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "resident" | "manager" | "auditor";
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+        };
+        /**
+         * ProjectionRebuild
+         * @description A rebuild in progress: the version it builds, how far its shadow tables are, and that
+         *     position as a share of the head (0 to 1).
+         */
+        ProjectionRebuild: {
+            /** Position */
+            position: number;
+            /** Progress */
+            progress: number;
+            /** Started At */
+            started_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ProjectionStanding */
+        ProjectionStanding: {
+            /** Position */
+            position: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "paused" | "failed";
+        };
+        /**
+         * ProjectionStatus
+         * @description A projection: the version of its tables' shape, the log position they reflect and how
+         *     far behind the head that is, its state and last error, its rebuild, its speed and the
+         *     projector process holding it (`host:pid`).
+         */
+        ProjectionStatus: {
+            /** Error */
+            error: string | null;
+            /** Error Position */
+            error_position: number | null;
+            /** Events Per Second */
+            events_per_second: number | null;
+            /** Lag */
+            lag: number;
+            /** Name */
+            name: string;
+            /** Owner */
+            owner: string | null;
+            /** Position */
+            position: number;
+            rebuild: components["schemas"]["ProjectionRebuild"] | null;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "paused" | "failed";
+            /** Updated At */
+            updated_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * Projections
+         * @description Every projection set up, by name, and the head their lag is measured against: the
+         *     furthest position any of them reached.
+         */
+        Projections: {
+            /** Head */
+            head: number;
+            /** Items */
+            items: components["schemas"]["ProjectionStatus"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * Ready
+         * @description The read database answers; `status` says whether the public page's read models run,
+         *     `failed_projections` which read models stopped on an error.
+         */
+        Ready: {
+            /**
+             * Database
+             * @constant
+             */
+            database: "ok";
+            /** Failed Projections */
+            failed_projections: string[];
+            /** Positions */
+            positions: {
+                [key: string]: number;
+            };
+            /** Projections */
+            projections: {
+                [key: string]: components["schemas"]["ProjectionStanding"];
+            };
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready" | "not ready";
         };
         /**
          * Refusal
@@ -681,6 +1962,122 @@ export interface components {
             detail: string | components["schemas"]["FieldError"][];
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * ReportedTicket
+         * @description A ticket as its reporter reads it: the public timeline, oldest entry first.
+         */
+        ReportedTicket: {
+            /**
+             * Copro Id
+             * Format: uuid
+             */
+            copro_id: string;
+            /** Description */
+            description: string;
+            /** Equipment */
+            equipment: components["schemas"]["TicketEquipment"][];
+            /** Equipment Ids */
+            equipment_ids: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Incident Id */
+            incident_id: string | null;
+            /** Location */
+            location: string | null;
+            /** Reply Count */
+            reply_count: number;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+            /**
+             * Reporter Kind
+             * @enum {string}
+             */
+            reporter_kind: "resident" | "anonymous";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "analyzing" | "in_progress" | "resolved" | "closed";
+            /** Timeline */
+            timeline: components["schemas"]["TicketTimelineEntry"][];
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "incident" | "request";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ShownBuilding
+         * @description A building and its equipment, worst status first: its status is their worst.
+         */
+        ShownBuilding: {
+            /** Description */
+            description: string;
+            /** Equipment */
+            equipment: components["schemas"]["ShownEquipment"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Order */
+            order: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "operational" | "maintenance" | "degraded" | "partial_outage" | "major_outage";
+        };
+        /**
+         * ShownEquipment
+         * @description A piece of equipment as the page shows it: its status and why (`reason`), and whether a
+         *     maintenance window in progress names it, whatever status it shows.
+         */
+        ShownEquipment: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "lift" | "lighting" | "water" | "heating" | "electricity" | "access" | "safety" | "other";
+            /** Code */
+            code: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location */
+            location: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "manual" | "incident" | "maintenance";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "operational" | "maintenance" | "degraded" | "partial_outage" | "major_outage";
+            /** Under Maintenance */
+            under_maintenance: boolean;
         };
         /**
          * SignedHead
@@ -723,6 +2120,250 @@ export interface components {
             time: string;
         };
         /**
+         * SignedInAccount
+         * @description Who is signed in: names and email from the people store (none once erased), status and
+         *     roles per condo.
+         */
+        SignedInAccount: {
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
+            /** Email */
+            email: string | null;
+            /** First Name */
+            first_name: string | null;
+            /** Is Admin */
+            is_admin: boolean;
+            /** Last Name */
+            last_name: string | null;
+            /** Roles */
+            roles: components["schemas"]["CondoRole"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "active" | "deactivated";
+        };
+        /**
+         * SpendTotal
+         * @description The year's spend against the whole budget (None without a budget).
+         */
+        SpendTotal: {
+            /** Budget Cents */
+            budget_cents: number | null;
+            /** Remaining Cents */
+            remaining_cents: number | null;
+            /** Spent Cents */
+            spent_cents: number;
+        };
+        /**
+         * Statistics
+         * @description Incidents per day (by the day they started) and per piece of equipment over the period,
+         *     from `period_start` (00:00 UTC of `from`) to `period_end` (24:00 UTC of `to`, or now), and
+         *     how availability is computed.
+         */
+        Statistics: {
+            /** Equipment */
+            equipment: components["schemas"]["EquipmentStatistics"][];
+            /** Formula */
+            formula: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Incidents Per Day */
+            incidents_per_day: {
+                [key: string]: number;
+            };
+            /** Incidents Total */
+            incidents_total: number;
+            /**
+             * Period End
+             * Format: date-time
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date-time
+             */
+            period_start: string;
+            /**
+             * Time Zone
+             * @constant
+             */
+            time_zone: "UTC";
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
+        /**
+         * StatusHistory
+         * @description The last `days` UTC days (today included) of each piece of equipment in service.
+         */
+        StatusHistory: {
+            /** Days */
+            days: number;
+            /** Equipment */
+            equipment: components["schemas"]["EquipmentStrip"][];
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * Time Zone
+             * @constant
+             */
+            time_zone: "UTC";
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
+        /**
+         * StatusPage
+         * @description The condo's public page: its buildings worst first, the open incidents and those
+         *     resolved within 90 days (latest first, with their timelines), the maintenance windows,
+         *     and the rule the statuses follow.
+         */
+        StatusPage: {
+            /** Buildings */
+            buildings: components["schemas"]["ShownBuilding"][];
+            copro: components["schemas"]["Copro"];
+            maintenances: components["schemas"]["MaintenancesOnPage"];
+            /** Open Incidents */
+            open_incidents: components["schemas"]["Incident"][];
+            /**
+             * Overall Status
+             * @enum {string}
+             */
+            overall_status: "operational" | "maintenance" | "degraded" | "partial_outage" | "major_outage";
+            /** Recent Incidents */
+            recent_incidents: components["schemas"]["Incident"][];
+            /** Status Rule */
+            status_rule: string;
+        };
+        /**
+         * StripDay
+         * @description A UTC day of a strip: the worst status shown during it (None before the equipment's
+         *     history begins), the minutes it was not available, the incidents on it.
+         */
+        StripDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Incident Ids */
+            incident_ids: string[];
+            /** Minutes Not Operational */
+            minutes_not_operational: number;
+            /** Status */
+            status: ("operational" | "maintenance" | "degraded" | "partial_outage" | "major_outage") | null;
+        };
+        /**
+         * TicketAssignment
+         * @description The ticket given to a manager, and by whom (None: by the system).
+         */
+        TicketAssignment: {
+            /** Assigned By */
+            assigned_by: string | null;
+            /**
+             * Assignee Id
+             * Format: uuid
+             */
+            assignee_id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /**
+         * TicketEquipment
+         * @description A piece of equipment the reporter named (its name None once it is no longer known).
+         */
+        TicketEquipment: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string | null;
+        };
+        /**
+         * TicketReporter
+         * @description Who reported, and how to reach them, from the people store (nothing once erased).
+         */
+        TicketReporter: {
+            /** Email */
+            email: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "resident" | "anonymous";
+            /** Name */
+            name: string | null;
+            /** Phone */
+            phone: string | null;
+        };
+        /**
+         * TicketTimelineEntry
+         * @description An entry of the public timeline: the report, each status change with the ticket's status
+         *     after it and its message or reason, each reply to the reporter (no status) with its author.
+         */
+        TicketTimelineEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Author Id */
+            author_id: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "reported" | "started" | "resolved" | "closed" | "reopened" | "replied";
+            /** Status */
+            status: ("analyzing" | "in_progress" | "resolved" | "closed") | null;
+            /** Text */
+            text: string | null;
+        };
+        /**
+         * Unreachable
+         * @description The read database does not answer.
+         */
+        Unreachable: {
+            /**
+             * Database
+             * @constant
+             */
+            database: "unreachable";
+            /** Projections */
+            projections: {
+                [key: string]: components["schemas"]["ProjectionStanding"];
+            };
+            /**
+             * Status
+             * @constant
+             */
+            status: "not ready";
+        };
+        /**
          * Verification
          * @description Whether every chain walked holds; how many events were recomputed, in how many streams,
          *     and how many log entries were checked; the breaks (the first LISTED_BREAKS of them).
@@ -756,7 +2397,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "audit-aggregate": {
+    "audit-aggregate-then": {
         parameters: {
             query?: {
                 version?: number | null;
@@ -776,9 +2417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AggregateState"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -828,7 +2467,7 @@ export interface operations {
             };
         };
     };
-    "audit-history": {
+    "audit-aggregate-history": {
         parameters: {
             query?: never;
             header?: never;
@@ -845,9 +2484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_AuditEvent_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -897,7 +2534,7 @@ export interface operations {
             };
         };
     };
-    "audit-head": {
+    "audit-log-head": {
         parameters: {
             query?: never;
             header?: never;
@@ -977,9 +2614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SignedInAccount"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1044,9 +2679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_Copro_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1113,9 +2746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Copro"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1165,7 +2796,7 @@ export interface operations {
             };
         };
     };
-    "audit-events": {
+    "audit-list-events": {
         parameters: {
             query?: {
                 limit?: number;
@@ -1190,9 +2821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_AuditEvent_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1242,7 +2871,7 @@ export interface operations {
             };
         };
     };
-    "audit-export": {
+    "audit-export-events": {
         parameters: {
             query?: {
                 type?: string[] | null;
@@ -1259,13 +2888,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description JSON Lines */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1315,7 +2944,7 @@ export interface operations {
             };
         };
     };
-    "audit-verify": {
+    "audit-verify-chains": {
         parameters: {
             query?: never;
             header?: never;
@@ -1382,7 +3011,7 @@ export interface operations {
             };
         };
     };
-    "budgets-get": {
+    "expenses-get-budget": {
         parameters: {
             query?: never;
             header?: never;
@@ -1400,9 +3029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Budget"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1452,7 +3079,7 @@ export interface operations {
             };
         };
     };
-    "copros-buildings": {
+    "copros-list-buildings": {
         parameters: {
             query?: never;
             header?: never;
@@ -1469,9 +3096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_Building_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1521,7 +3146,7 @@ export interface operations {
             };
         };
     };
-    "copros-equipment": {
+    "copros-list-equipment": {
         parameters: {
             query?: never;
             header?: never;
@@ -1538,9 +3163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_Equipment_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1614,9 +3237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Ledger"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1666,7 +3287,7 @@ export interface operations {
             };
         };
     };
-    "expenses-csv": {
+    "expenses-export": {
         parameters: {
             query?: {
                 from?: string | null;
@@ -1682,13 +3303,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/csv": string;
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1757,9 +3378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ExpensesSummary"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1830,9 +3449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_IncidentSummary_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1887,6 +3504,7 @@ export interface operations {
             query?: {
                 from?: string | null;
                 to?: string | null;
+                state?: ("scheduled" | "in_progress" | "completed" | "cancelled")[] | null;
                 limit?: number;
                 offset?: number;
             };
@@ -1904,9 +3522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_MaintenanceWindow_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -1959,6 +3575,8 @@ export interface operations {
     "members-list": {
         parameters: {
             query?: {
+                role?: ("resident" | "manager" | "auditor")[] | null;
+                status?: ("pending" | "active" | "deactivated")[] | null;
                 limit?: number;
                 offset?: number;
             };
@@ -1976,9 +3594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_Member_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2048,9 +3664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Statistics"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2124,9 +3738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_BoardTicket_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2176,7 +3788,7 @@ export interface operations {
             };
         };
     };
-    "health-live": {
+    "health-liveness": {
         parameters: {
             query?: never;
             header?: never;
@@ -2191,9 +3803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2260,9 +3870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ManagedIncident"] | components["schemas"]["Incident"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2330,9 +3938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_PendingInvitation_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2400,9 +4006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Page_MyTicket_"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2461,13 +4065,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Gauges */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
                     "text/plain": string;
                 };
             };
@@ -2518,9 +4121,76 @@ export interface operations {
             };
         };
     };
-    "ops-projections": {
+    "ops-list-projections": {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Projections"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    "people-export": {
+        parameters: {
+            query: {
+                email: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2585,7 +4255,7 @@ export interface operations {
             };
         };
     };
-    "health-ready": {
+    "health-readiness": {
         parameters: {
             query?: never;
             header?: never;
@@ -2600,9 +4270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Ready"] | components["schemas"]["Unreachable"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2641,13 +4309,13 @@ export interface operations {
                     "application/json": components["schemas"]["Refusal"];
                 };
             };
-            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            /** @description Not ready: `status` says why */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Refusal"];
+                    "application/json": components["schemas"]["Ready"] | components["schemas"]["Unreachable"];
                 };
             };
         };
@@ -2669,9 +4337,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StatusPage"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    "status-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": unknown;
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
@@ -2740,8 +4473,147 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
+                    "application/json": components["schemas"]["StatusHistory"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    "status-report-qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An SVG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": unknown;
+                };
+            };
+            /** @description Not signed in, or the token is invalid, expired or ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Signed in, but without the role this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description No such thing, or outside the caller's condos (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Invalid input: `detail` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+            /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    "status-stream": {
+        parameters: {
+            query?: never;
+            header?: {
+                "last-event-id"?: string | null;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `page` events (id: the position; data: a PageChange), heartbeats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** Etag */
+                        etag: string;
+                        /** Position */
+                        position: number;
                     };
                 };
             };
@@ -2809,9 +4681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ManagedTicket"] | components["schemas"]["ReportedTicket"];
                 };
             };
             /** @description Not signed in, or the token is invalid, expired or ended */
