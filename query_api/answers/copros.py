@@ -80,7 +80,7 @@ class CondoRole(TypedDict):
 @exact
 class SignedInAccount(TypedDict):
     """Who is signed in: names and email from the people store (none once erased), status and
-    roles per condo."""
+    roles per condo, and its platform roles."""
 
     account_id: UUID
     email: str | None
@@ -88,4 +88,5 @@ class SignedInAccount(TypedDict):
     last_name: str | None
     status: AccountStatus
     is_admin: bool
+    is_operator: bool
     roles: list[CondoRole]

@@ -21,5 +21,6 @@ def me(conn: Db, caller: CurrentCaller) -> SignedInAccount:
         "last_name": person.get("last_name"),
         "status": caller.status,
         "is_admin": caller.is_admin,
+        "is_operator": caller.is_operator,
         "roles": queries.roles_of(conn, caller.id),
     }

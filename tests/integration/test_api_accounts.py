@@ -292,6 +292,7 @@ class TestMe:
             "last_name": "Moreau",
             "status": "active",
             "is_admin": False,
+            "is_operator": False,
         }
         assert [(r["copro_id"], r["role"]) for r in me.json()["roles"]] == [(copro_id, "resident")]
 
