@@ -280,9 +280,27 @@ class Site:
                 return
 
 
+def create_command_api(
+    settings: Settings,
+    condos: Condos,
+    engine: Engine,
+    wake: Callable[[], None] = lambda: None,
+) -> Any:
+    """The command API with the operators' commands on the projections of this store
+    (`wake` tells this process's projector, if it runs one, that there is work)."""
+    from command_api.app import create_command_app
+    from copro.ops_commands import ProjectionOperations, include_ops_commands
+
+    app = create_command_app(condos, settings)
+    found = projectors(
+        condos, engine, settings.projector_batch_size, settings.projector_rebuild_batch_size
+    )
+    include_ops_commands(app, ProjectionOperations(settings, found, wake))
+    return app
+
+
 def create_site(settings: Settings) -> Site:
     """Everything in one process: both APIs, the projector and the frontend."""
-    from command_api.app import create_command_app
     from copro.scheduler import SchedulerRunner
     from query_api.app import create_query_app
 
@@ -306,7 +324,7 @@ def create_site(settings: Settings) -> Site:
         runner.stop()
 
     site = Site(
-        create_command_app(condos, settings),
+        create_command_api(settings, condos, engine, runner.wakeup.fire),
         query_app,
         settings.frontend_dir,
         on_startup=start,

@@ -81,11 +81,10 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
 @app.command("command-api")
 def command_api(host: Host = "127.0.0.1", port: Port = 8001) -> None:
     """The command API alone (verbs other than GET)."""
-    from command_api.app import create_command_app
-    from copro.bootstrap import open_condos
+    from copro.bootstrap import create_command_api, open_condos, read_engine
 
     settings = load_settings()
-    app_ = create_command_app(open_condos(settings), settings)
+    app_ = create_command_api(settings, open_condos(settings), read_engine(settings))
     uvicorn.run(
         app_, host=host, port=port, log_level=settings.log_level.lower(), proxy_headers=True
     )
