@@ -2122,7 +2122,7 @@ export interface components {
         /**
          * SignedInAccount
          * @description Who is signed in: names and email from the people store (none once erased), status and
-         *     roles per condo.
+         *     roles per condo, and its platform roles.
          */
         SignedInAccount: {
             /**
@@ -2136,6 +2136,8 @@ export interface components {
             first_name: string | null;
             /** Is Admin */
             is_admin: boolean;
+            /** Is Operator */
+            is_operator: boolean;
             /** Last Name */
             last_name: string | null;
             /** Roles */
