@@ -22,6 +22,7 @@ from command_api.routes import (
 from copro.api_docs import operation_id
 from copro.body_limit import BodyLimit
 from copro.http_errors import error_responses
+from copro.metrics import RecordRequests
 from copro.settings import Settings
 from domain.application import Condos
 
@@ -48,6 +49,7 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RecordRequests, api="command")
     routes = (
         auth,
         accounts,

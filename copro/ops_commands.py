@@ -20,11 +20,12 @@ from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Request, Response
 from pydantic import BaseModel
 
 from command_api.deps import CondosDep, CurrentActor
 from copro.http_errors import error_responses
+from copro.metrics import CONTENT_TYPE, exposition, from_this_machine
 from copro.settings import Settings
 from domain.base import Actor
 from domain.errors import Forbidden, NotAuthenticated, NotFound, RuleBroken
@@ -270,7 +271,23 @@ def reset_projection(name: ProjectionName, _: Operator, ops: Operations) -> Proj
     return commanded(ops.reset(name))
 
 
+# The command API's own process is scraped here when it runs alone (`copro command-api`): its
+# counters are its own. Under one origin GET goes to the query API, whose /metrics is the
+# documented one (and, embedded, the same process's).
+scraped = APIRouter()
+
+
+@scraped.get("/metrics", include_in_schema=False)
+def command_metrics(request: Request, condos: CondosDep, actor: CurrentActor) -> Response:
+    """This process's requests, commands and latency for Prometheus; for operators, or
+    scrapes from this machine that did not come through a proxy."""
+    if not from_this_machine(request):
+        operator(condos, actor)
+    return Response(exposition(), media_type=CONTENT_TYPE)
+
+
 def include_ops_commands(app: FastAPI, ops: ProjectionOperations) -> None:
     """Adds the operators' routes to the command app, over these projections."""
     app.state.projection_operations = ops
     app.include_router(router, prefix=API_PREFIX)
+    app.include_router(scraped, prefix=API_PREFIX)

@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from copro.api_docs import mount_docs, operation_id
 from copro.http_errors import error_responses, install_error_envelope
+from copro.metrics import RecordRequests
 from copro.settings import Settings
 from projections import members as members_projection
 from projections import status_page
@@ -71,6 +72,7 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
     install_error_envelope(app)
     install_reads(app)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(RecordRequests, api="query")
     routes = (status, feeds, live, copros, health, incidents, maintenances, tickets)
     for module in (*routes, expenses, statistics, audit, ops, people):
         app.include_router(module.router, prefix=API_PREFIX, responses=QUERY_ERRORS)

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from copro.fields import SearchText
+from copro.metrics import LIVE_STREAMS
 from query_api.deps import READS_ACCESS, Credentials, get_engine, optional_caller, visible_copro
 from query_api.pages import PAGE
 from query_api.reads import Reads
@@ -93,7 +94,7 @@ async def status_stream(
 async def page_events(
     live: LivePages, followed: Followed, resumed: int | None
 ) -> AsyncIterator[ServerSentEvent]:
-    with live.follow(followed.copro_id) as follower:
+    with LIVE_STREAMS.track_inprogress(), live.follow(followed.copro_id) as follower:
         state = await live.current(followed.copro_id)
         if resumed is not None and resumed < state.since:
             yield page_event(state)

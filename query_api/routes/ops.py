@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, Response
-from fastapi.responses import PlainTextResponse
 
+from copro.metrics import CONTENT_TYPE, exposition, from_this_machine
 from query_api.answers.ops import Projections
 from query_api.deps import Db, Operator, OptionalCaller, operator
 from query_api.views import ops
 
 router = APIRouter(tags=["ops"])
-
-LOOPBACK = ("127.0.0.1", "::1")
-# Set by a reverse proxy: a request carrying one came from elsewhere, whatever its socket says.
-FORWARDED = ("forwarded", "x-forwarded-for", "x-real-ip")
 
 
 @router.get("/ops/projections")
@@ -26,19 +22,19 @@ def list_projections(conn: Db, _: Operator) -> Projections:
     # The gauges are text; refusals are JSON, as everywhere.
     response_class=Response,
     responses={
-        200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Gauges"}
+        200: {
+            "content": {"text/plain": {"schema": {"type": "string"}}},
+            "description": "Prometheus text format",
+        }
     },
 )
-def metrics(request: Request, conn: Db, caller: OptionalCaller) -> PlainTextResponse:
-    """The projections' position, lag and failure as Prometheus gauges; for operators, or
-    scrapes from this machine that did not come through a proxy."""
+def metrics(request: Request, conn: Db, caller: OptionalCaller) -> Response:
+    """This process's requests and latency per route, commands, open live streams, and each
+    projection's position, lag, state and rebuild progress, for Prometheus; for operators,
+    or scrapes from this machine that did not come through a proxy. Counters are per
+    process: scrape each API process."""
     if not from_this_machine(request):
         if caller is None:
             raise HTTPException(401, "sign in first", headers={"WWW-Authenticate": "Bearer"})
         operator(caller)
-    return PlainTextResponse(ops.metrics(conn), media_type="text/plain; version=0.0.4")
-
-
-def from_this_machine(request: Request) -> bool:
-    client = request.client.host if request.client else None
-    return client in LOOPBACK and not any(h in request.headers for h in FORWARDED)
+    return Response(exposition(ops.ProjectionGauges(conn)), media_type=CONTENT_TYPE)

@@ -10,9 +10,11 @@ last moved, and `copro projections status` measures against the event store itse
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 from sqlalchemy import Connection, func, select
 
 from projections.state import projection_state
@@ -60,17 +62,30 @@ def described(r: Any, reached: int) -> ProjectionStatus:
     }
 
 
-def metrics(conn: Connection) -> str:
-    """The projections' gauges in the Prometheus text format."""
-    items = statuses(conn)["items"]
-    lines = []
-    for name, help_text, value_of in GAUGES:
-        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} gauge"]
-        lines += [f'{name}{{name="{label(i["name"])}"}} {value_of(i)}' for i in items]
-    return "\n".join(lines) + "\n"
+class ProjectionGauges(Collector):
+    """Each projection's gauges, read from the database when Prometheus scrapes."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        listed = statuses(self.conn)
+        items = listed["items"]
+        yield GaugeMetricFamily(
+            "copro_projections_head",
+            "The furthest log position any projection reached (what lag is measured against).",
+            value=listed["head"],
+        )
+        for name, help_text, value_of in GAUGES:
+            family = GaugeMetricFamily(name, help_text, labels=["name"])
+            for item in items:
+                value = value_of(item)
+                if value is not None:
+                    family.add_metric([item["name"]], value)
+            yield family
 
 
-GAUGES: tuple[tuple[str, str, Callable[[ProjectionStatus], int]], ...] = (
+GAUGES: tuple[tuple[str, str, Callable[[ProjectionStatus], float | None]], ...] = (
     (
         "copro_projection_position",
         "Last log position the projection's tables reflect.",
@@ -87,13 +102,28 @@ GAUGES: tuple[tuple[str, str, Callable[[ProjectionStatus], int]], ...] = (
         lambda i: int(i["state"] == "failed"),
     ),
     (
+        "copro_projection_paused",
+        "1 while an operator holds the projection paused.",
+        lambda i: int(i["state"] == "paused"),
+    ),
+    (
         "copro_projection_rebuilding",
         "1 while the projection is being rebuilt.",
         lambda i: int(i["rebuild"] is not None),
     ),
+    (
+        "copro_projection_rebuild_position",
+        "How far a rebuild in progress has gone in the log (only while rebuilding).",
+        lambda i: i["rebuild"]["position"] if i["rebuild"] else None,
+    ),
+    (
+        "copro_projection_rebuild_progress",
+        "A rebuild in progress as a share of the head, 0 to 1 (only while rebuilding).",
+        lambda i: i["rebuild"]["progress"] if i["rebuild"] else None,
+    ),
+    (
+        "copro_projection_events_per_second",
+        "Events per second of the projection's last batch.",
+        lambda i: i["events_per_second"],
+    ),
 )
-
-
-def label(value: str) -> str:
-    """A Prometheus label value, escaped."""
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")

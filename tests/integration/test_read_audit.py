@@ -282,7 +282,7 @@ class TestOperations:
         assert answer.status_code == 200
         assert answer.headers["content-type"].startswith("text/plain")
         assert 'copro_projection_position{name="ledger"}' in answer.text
-        assert 'copro_projection_failed{name="audit_index"} 0' in answer.text
+        assert 'copro_projection_failed{name="audit_index"} 0.0' in answer.text
         assert "# TYPE copro_projection_lag gauge" in answer.text
         assert api.read("/metrics", ours.manager).status_code == 403
         assert api.read("/metrics").status_code == 401
