@@ -15,10 +15,14 @@ run: setup
 	COPRO_ENV=dev $(BIN)/copro demo --if-empty
 	COPRO_ENV=dev $(BIN)/copro serve --host 127.0.0.1 --port 8000
 
+# Test files are shared out between PYTEST_WORKERS processes, each file whole to one of them
+# (a browser module keeps its one server); PYTEST_WORKERS=0 runs them all in this process.
+PYTEST_WORKERS ?= 2
+
 test: setup
 	$(BIN)/ruff check .
 	cd frontend && npm test
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 setup: check-tools $(PY_STAMP) $(DIST)
 
