@@ -1,33 +1,8 @@
-import type { EquipmentStatus } from '@/types/equipment-status';
+import type { components } from '@/types/api/query';
 
-// TODO(api-types): `GET /copros/{id}/buildings` and `/equipment` answer untyped objects today
-// (the rows of projections/status_page.py).
-export type Building = {
-  id: string;
-  copro_id: string;
-  name: string;
-  description: string;
-  order: number;
-  archived: boolean;
-  version: number;
-};
+export type Building = components['schemas']['Building'];
 
-export type Equipment = {
-  id: string;
-  copro_id: string;
-  building_id: string;
-  name: string;
-  code: string | null;
-  category: string;
-  location: string | null;
-  order: number;
-  manual_status: EquipmentStatus;
-  status: EquipmentStatus;
-  reason: string | null;
-  note: string | null;
-  retired: boolean;
-  version: number;
-};
+export type Equipment = components['schemas']['Equipment'];
 
 export type Listing<T> = { items: T[]; total: number };
 

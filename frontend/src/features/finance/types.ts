@@ -1,5 +1,6 @@
-// TODO(api-types): the ledger, its summary, budgets and an aggregate's history answer untyped
-// objects in the OpenAPI document today (query_api/views/expenses.py and audit.py give their shapes).
+import type { components } from '@/types/api/query';
+
+type Schemas = components['schemas'];
 
 export const EXPENSE_CATEGORIES = [
   'energy',
@@ -19,29 +20,12 @@ export function isExpenseCategory(value: string): value is ExpenseCategory {
   return (EXPENSE_CATEGORIES as readonly string[]).includes(value);
 }
 
-export type Correction = { at: string; reason: string; fields: string[] };
+export type Correction = Schemas['ExpenseCorrectionMade'];
 
-export type Expense = {
-  id: string;
-  /** A calendar day, `YYYY-MM-DD`. */
-  date: string;
-  amount_cents: number;
-  category: ExpenseCategory;
-  supplier: string;
-  description: string;
-  building_id: string | null;
-  equipment_id: string | null;
-  invoice_ref: string | null;
-  recorded_at: string;
-  corrected: number;
-  corrections: Correction[];
-  voided: boolean;
-  void_reason: string | null;
-  voided_at: string | null;
-};
+export type Expense = Schemas['Expense'];
 
 /** `total_cents` sums the matching expenses that are not voided, on every page. */
-export type Ledger = { items: Expense[]; total: number; total_cents: number };
+export type Ledger = Schemas['Ledger'];
 
 export type LedgerFilter = {
   from: string;
@@ -50,40 +34,16 @@ export type LedgerFilter = {
   includeVoided: boolean;
 };
 
-export type BudgetState = 'provisional' | 'approved';
+export type BudgetState = Schemas['Budget']['state'];
 
 export type BudgetLines = Partial<Record<ExpenseCategory, number>>;
 
-export type BudgetChange = { at: string; lines: BudgetLines; reason: string | null; version: number };
+export type BudgetChange = Schemas['BudgetChange'];
 
-export type Budget = {
-  id: string;
-  year: number;
-  lines: BudgetLines;
-  state: BudgetState;
-  approved_on: string | null;
-  proposed_at: string;
-  updated_at: string;
-  total_cents: number;
-  revisions: BudgetChange[];
-  amendments: BudgetChange[];
-};
+export type Budget = Schemas['Budget'];
 
-export type SpendSummary = {
-  year: number;
-  budget: { state: BudgetState | 'none'; approved_on: string | null };
-  months: { month: number; spent_cents: number; by_category: Record<ExpenseCategory, number> }[];
-  categories: { category: ExpenseCategory; budget_cents: number | null; spent_cents: number; remaining_cents: number | null }[];
-  total: { budget_cents: number | null; spent_cents: number; remaining_cents: number | null };
-};
+export type SpendSummary = Schemas['ExpensesSummary'];
 
-export type HistoryEvent = {
-  position: number;
-  recorded_at: string;
-  aggregate_version: number;
-  event_type: string;
-  actor_id: string | null;
-  data: Record<string, unknown>;
-};
+export type HistoryEvent = Schemas['AuditEvent'];
 
-export type History = { items: HistoryEvent[]; total: number };
+export type History = Schemas['Page_AuditEvent_'];

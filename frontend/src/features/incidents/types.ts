@@ -1,37 +1,22 @@
-import type { Impact, ImpactOn } from '@/components/ui/form/equipment-choice';
-import type { IncidentStatus } from '@/types/incident-status';
+import type { ImpactOn } from '@/components/ui/form/equipment-choice';
+import type { components } from '@/types/api/query';
 
-// TODO(api-types): `GET /copros/{id}/incidents` and `GET /incidents/{id}` answer untyped objects
-// today (query_api/views/incidents.py `described` gives their shape).
+type Schemas = components['schemas'];
 
-export type AffectedEquipment = { id: string; name: string | null; impact: Impact };
+export type AffectedEquipment = Schemas['AffectedEquipment'];
 
 /** One public step of an incident; `status_changed` tells a status change from a plain update. */
-export type IncidentUpdate = { at: string; status: IncidentStatus; status_changed: boolean; message: string };
+export type IncidentUpdate = Schemas['IncidentUpdate'];
 
-export type IncidentComment = { at: string; author_id: string | null; text: string };
+export type IncidentComment = Schemas['InternalComment'];
 
-export type IncidentSummary = {
-  id: string;
-  copro_id: string;
-  title: string;
-  message: string;
-  location: string | null;
-  status: IncidentStatus;
-  impact: Impact | null;
-  started_at: string;
-  resolved_at: string | null;
-  updated_at: string;
-  /** How many tickets are linked to it: "reported by N residents". */
-  reporter_count: number;
-  equipment: AffectedEquipment[];
-  version: number;
-};
+/** `reporter_count`: how many tickets are linked to it ("reported by N residents"). */
+export type IncidentSummary = Schemas['IncidentSummary'];
 
-export type Incidents = { items: IncidentSummary[]; total: number };
+export type Incidents = Schemas['Page_IncidentSummary_'];
 
 /** An incident with its timeline, newest first; managers also read its internal comments. */
-export type Incident = IncidentSummary & { timeline: IncidentUpdate[]; comments?: IncidentComment[] };
+export type Incident = Schemas['Incident'] | Schemas['ManagedIncident'];
 
 /** What an editor changes: the fields of `PATCH /incidents/{id}`. */
 export type IncidentDraft = { title: string; message: string; impacts: ImpactOn[] };

@@ -33,6 +33,7 @@ const expense: Expense = {
 function budget(state: Budget['state'], lines: Budget['lines']): Budget {
   return {
     id: 'b1',
+    copro_id: 'c1',
     year: 2027,
     lines,
     state,

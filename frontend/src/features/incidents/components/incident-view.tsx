@@ -109,7 +109,7 @@ export function IncidentView({ incident, canManage, buildings, equipmentName, pe
         {canManage ? (
           <aside className="managed-ticket__side">
             {open ? <IncidentUpdateForm incidentId={incident.id} status={incident.status} /> : null}
-            <IncidentComments incidentId={incident.id} comments={incident.comments ?? []} personName={personName} />
+            <IncidentComments incidentId={incident.id} comments={'comments' in incident ? incident.comments : []} personName={personName} />
           </aside>
         ) : null}
       </div>

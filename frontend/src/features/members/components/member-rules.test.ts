@@ -27,7 +27,7 @@ describe('a newcomer', () => {
 });
 
 describe('the members list', () => {
-  const member = (account_id: string, status: string): Member => ({
+  const member = (account_id: string, status: Member['status']): Member => ({
     account_id,
     role: 'resident',
     status,

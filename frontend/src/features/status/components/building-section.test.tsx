@@ -12,13 +12,14 @@ function equipment(overrides: Partial<Equipment> & Pick<Equipment, 'id'>): Equip
     location: 'Hall',
     status: 'operational',
     reason: 'manual',
+    under_maintenance: false,
     ...overrides,
   };
 }
 
 function building(items: Equipment[]): Building {
   const status = items.find((item) => item.status !== 'operational')?.status ?? 'operational';
-  return { id: 'b-1', name: 'Bâtiment A', status, order: 0, equipment: items };
+  return { id: 'b-1', name: 'Bâtiment A', description: '', status, order: 0, equipment: items };
 }
 
 describe('BuildingSection', () => {
