@@ -19,6 +19,7 @@ from copro.demo import ADMIN, LOGINS, SLUG, Demo, seed_demo
 from copro.settings import Settings
 from domain.application import Condos
 from domain.budget import Budget
+from domain.email_claims_upgrade import EmailClaimsUpgrade
 from domain.expense import Expense
 from domain.incident import Incident
 from domain.maintenance import Maintenance
@@ -55,8 +56,11 @@ def test_its_events_are_dated_across_the_last_twelve_months_in_the_logs_order(
     condos: Condos, demo: Demo
 ) -> None:
     now = datetime.now(UTC)
-    stamps = [e.timestamp for e in events(condos)]
-    assert len(stamps) == demo.position
+    # The store's own record that its accounts hold their email claims is written when it
+    # opens, before the demo, at the real time: it is not part of the year.
+    laid = [e for e in events(condos) if not isinstance(e, EmailClaimsUpgrade.Completed)]
+    stamps = [e.timestamp for e in laid]
+    assert len(stamps) == demo.position - 1
     assert now - timedelta(days=366) < stamps[0] <= now - timedelta(days=360)
     assert stamps[-1] <= now
     # Laid in the order it happened (a command saves its aggregates in its own order, so the
