@@ -52,7 +52,8 @@ class TicketCommands(IncidentCommands):
                 person = anonymous_reporter(reporter)
                 reporter_id, reporter_kind, people = person.id, ReporterKind.ANONYMOUS, [person]
             else:
-                self._require_role(by, copro_id, *Role)
+                # Auditors read, they never write: not even a ticket under their account.
+                self._require_role(by, copro_id, Role.RESIDENT, Role.MANAGER)
                 if reporter is not None:
                     raise InvalidValue("reporter", "a signed-in reporter is known by their account")
                 reporter_id, reporter_kind = UUID(by.id), ReporterKind.RESIDENT

@@ -2,7 +2,12 @@
 condo and a manager of this condo, against every command route, on both stores.
 
 Each route gets a fresh target; the refused callers go first (a refusal changes nothing),
-the manager last. The whole matrix is compared at once, so a failure shows every cell."""
+the manager last. The whole matrix is compared at once, so a failure shows every cell.
+
+Every command route of the command API's OpenAPI document must be in the matrix (a new route
+fails the test until it is added), and an auditor of the condo is refused (403) on each, but
+for the few routes about the caller's own session or invitations: auditors read, they never
+write."""
 
 from __future__ import annotations
 
@@ -23,6 +28,16 @@ CALLERS = ["anonymous", "resident", "auditor", "outsider", "manager"]
 MANAGED = {"anonymous": 401, "resident": 403, "auditor": 403, "outsider": 404}
 # What only its invitee may answer: an invitation to this condo's manager from another condo.
 INVITEES = {"anonymous": 401, "resident": 404, "auditor": 404, "outsider": 404}
+# The platform's own: no condo to be outside of, and none of these callers an operator.
+PLATFORM = {"anonymous": 401, "resident": 403, "auditor": 403, "outsider": 403, "manager": 403}
+# Routes about the caller themselves, not about a condo: an auditor may use them.
+OWN = {
+    "POST /auth/login",
+    "POST /auth/register",
+    "POST /auth/password",
+    "POST /invitations/{invitation_id}/accept",
+    "POST /invitations/{invitation_id}/decline",
+}
 MANAGER_EMAIL = "manager@example.org"
 counter = itertools.count()
 
@@ -277,7 +292,7 @@ ROUTES = [
         lambda w: {"copro_id": w.copro_id},
         ticket_body,
         201,
-        refused={"anonymous": 201, "resident": 201, "auditor": 201, "outsider": 404},
+        refused={"anonymous": 201, "resident": 201, "outsider": 404},
     ),
     Route(
         "POST",
@@ -435,6 +450,22 @@ ROUTES = [
         lambda w: {"copro_id": w.copro_id, "year": w.budget_year(True)},
         lambda w, c: {"approved_on": "2026-03-01"},
     ),
+    Route(
+        "POST",
+        "/people/erase",
+        lambda w: {},
+        lambda w, c: {"email": "resident@example.org"},
+        refused=PLATFORM,
+    ),
+    *(
+        Route(
+            "POST",
+            f"/ops/projections/{{name}}/{command}",
+            lambda w: {"name": "ledger"},
+            refused=PLATFORM,
+        )
+        for command in ("rebuild", "pause", "resume", "reset")
+    ),
 ]
 
 
@@ -488,3 +519,21 @@ def test_every_command_route_answers_each_kind_of_caller_as_the_rules_say(
             )
             answered[key][caller] = answer.status_code
     assert answered == expected
+
+
+def test_every_command_route_is_in_the_matrix_and_refused_to_auditors(api: Api) -> None:
+    document = api.client.app.command_app.openapi()  # type: ignore[attr-defined]
+    documented = {
+        f"{verb.upper()} {path.removeprefix('/api/v1')}"
+        for path, operations in document["paths"].items()
+        for verb in operations
+    }
+    tried = {f"{route.verb} {route.path}" for route in ROUTES}
+
+    assert documented - OWN - tried == set(), "command routes missing from ROUTES"
+    auditors = {
+        f"{route.verb} {route.path}": {**MANAGED, **(route.refused or {})}.get("auditor")
+        for route in ROUTES
+        if f"{route.verb} {route.path}" not in OWN
+    }
+    assert {key for key, status in auditors.items() if status != 403} == set()
