@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 
-import { opensConsole } from '@/app/routes/console/access';
+import { opensConsole, operates } from '@/app/routes/console/access';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { paths } from '@/config/paths';
 import { SessionEndedNotice } from '@/features/auth/components/session-ended-notice';
@@ -46,6 +46,7 @@ function AccountNav() {
       {session.status === 'signed-in' ? (
         <>
           {opensConsole(session.me) ? <NavLink to={paths.console.root.getHref()}>{t('app.console')}</NavLink> : null}
+          {operates(session.me) ? <NavLink to={paths.ops.getHref()}>{t('app.operations')}</NavLink> : null}
           <NavLink to={paths.me.tickets.getHref()}>{t('myTickets.title')}</NavLink>
           <button type="button" className="link-button" onClick={session.signOut}>
             {t('auth.signOut')}

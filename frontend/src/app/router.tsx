@@ -21,6 +21,12 @@ const ConsoleRoutes = lazy(async () => {
   await module.consoleReady();
   return { default: module.ConsoleRoutes };
 });
+// The operators' board: a chunk of its own, its texts ready before it renders.
+const OpsRoute = lazy(async () => {
+  const module = await import('@/app/routes/ops');
+  await module.opsReady();
+  return { default: module.OpsRoute };
+});
 const NotFoundRoute = lazy(async () => ({ default: (await import('@/app/routes/not-found')).NotFoundRoute }));
 
 export function AppRouter() {
@@ -36,6 +42,7 @@ export function AppRouter() {
           <Route path={paths.me.tickets.path} element={<Page route={<MyTicketsRoute />} />} />
           <Route path={paths.me.ticket.path} element={<Page route={<MyTicketRoute />} />} />
           <Route path={`${paths.console.root.path}/*`} element={<Page route={<ConsoleRoutes />} />} />
+          <Route path={paths.ops.path} element={<Page route={<OpsRoute />} />} />
           <Route path="*" element={<Page route={<NotFoundRoute />} />} />
         </Route>
       </Routes>

@@ -42,7 +42,18 @@ export const paths = {
     members: { path: '/console/:coproId/members', getHref: (coproId: string) => consoleHref(coproId, 'members') },
     expenses: { path: '/console/:coproId/expenses', getHref: (coproId: string) => consoleHref(coproId, 'expenses') },
     statistics: { path: '/console/:coproId/statistics', getHref: (coproId: string) => consoleHref(coproId, 'statistics') },
+    audit: { path: '/console/:coproId/audit', getHref: (coproId: string) => consoleHref(coproId, 'audit') },
+    auditThen: {
+      path: '/console/:coproId/audit/then',
+      getHref: (coproId: string, at?: string) => consoleHref(coproId, 'audit', 'then') + (at ? `?at=${encodeURIComponent(at)}` : ''),
+    },
+    auditAggregate: {
+      path: '/console/:coproId/audit/aggregates/:aggregateId',
+      getHref: (coproId: string, aggregateId: string) => consoleHref(coproId, 'audit', 'aggregates', aggregateId),
+    },
   },
+  // The operators' board: the platform's projections, outside any condo.
+  ops: { path: '/ops', getHref: () => '/ops' },
   me: {
     tickets: { path: '/me/tickets', getHref: () => '/me/tickets' },
     ticket: {

@@ -9,6 +9,7 @@ export const en: Messages = {
     home: 'Home',
     account: 'Account',
     console: 'Console',
+    operations: 'Operations',
     loadingPage: 'Loading the page…',
   },
   status: {

@@ -7,6 +7,7 @@ export const fr = {
     home: 'Accueil',
     account: 'Compte',
     console: 'Gestion',
+    operations: 'Exploitation',
     loadingPage: 'Chargement de la page…',
   },
   status: {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 
-import { opensConsole } from '@/app/routes/console/access';
+import { opensConsole, operates } from '@/app/routes/console/access';
 import { paths, safeRedirect } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
 import type { Me } from '@/features/auth/types';
@@ -16,10 +16,13 @@ export function LoginRoute() {
 
   function goOn(me: Me) {
     const first = me.roles[0];
-    // Managers and auditors land on their console; everyone else on their condo's status page.
+    // Managers and auditors land on their console, operators on their board; everyone else on
+    // their condo's status page.
     const fallback = opensConsole(me)
       ? paths.console.root.getHref()
-      : first
+      : operates(me)
+        ? paths.ops.getHref()
+        : first
         ? paths.condo.status.getHref(first.slug)
         : paths.home.getHref();
     navigate(redirectTo ?? fallback, { replace: true });

@@ -18,6 +18,7 @@ export const consoleEn: Translations<typeof consoleFr> = {
     members: 'Members',
     expenses: 'Expenses & budget',
     statistics: 'Statistics',
+    audit: 'Audit',
   },
   choose: {
     title: 'Choose a condominium',

@@ -17,6 +17,7 @@ export const consoleFr = {
     members: 'Membres',
     expenses: 'Dépenses et budget',
     statistics: 'Statistiques',
+    audit: 'Audit',
   },
   choose: {
     title: 'Choisissez une copropriété',

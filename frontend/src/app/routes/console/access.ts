@@ -27,3 +27,9 @@ export function consoleCondos(me: Me): { id: string; name: string; role: Console
 export function opensConsole(me: Me): boolean {
   return me.is_admin || consoleCondos(me).length > 0;
 }
+
+/** Whether the account runs the platform (the operators' board): its operators, and its admins,
+ * who may do as much. */
+export function operates(me: Me): boolean {
+  return me.is_admin || me.is_operator;
+}

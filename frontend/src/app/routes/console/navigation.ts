@@ -15,6 +15,7 @@ export const CONSOLE_NAVIGATION = [
   { part: 'members', href: paths.console.members.getHref, roles: ['manager'] },
   { part: 'expenses', href: paths.console.expenses.getHref, roles: ['manager', 'auditor'] },
   { part: 'statistics', href: paths.console.statistics.getHref, roles: ['manager', 'auditor'] },
+  { part: 'audit', href: paths.console.audit.getHref, roles: ['manager', 'auditor'] },
 ] as const satisfies readonly { part: string; href: (coproId: string) => string; roles: readonly ConsoleRole[] }[];
 
 export type ConsolePart = (typeof CONSOLE_NAVIGATION)[number]['part'];

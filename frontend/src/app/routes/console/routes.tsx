@@ -31,6 +31,9 @@ const BuildingsRoute = consolePage(() => import('@/app/routes/console/buildings'
 const MembersRoute = consolePage(() => import('@/app/routes/console/members'));
 const ExpensesRoute = consolePage(() => import('@/app/routes/console/expenses'));
 const StatisticsRoute = consolePage(() => import('@/app/routes/console/statistics'));
+const AuditRoute = consolePage(() => import('@/app/routes/console/audit'));
+const AuditThenRoute = consolePage(() => import('@/app/routes/console/audit-then'));
+const AuditAggregateRoute = consolePage(() => import('@/app/routes/console/audit-aggregate'));
 
 // Each part's pages: its URL patterns (from paths.ts) and their page modules.
 const PAGES: { part: ConsolePart; path: string; Page: ComponentType }[] = [
@@ -44,6 +47,9 @@ const PAGES: { part: ConsolePart; path: string; Page: ComponentType }[] = [
   { part: 'members', path: paths.console.members.path, Page: MembersRoute },
   { part: 'expenses', path: paths.console.expenses.path, Page: ExpensesRoute },
   { part: 'statistics', path: paths.console.statistics.path, Page: StatisticsRoute },
+  { part: 'audit', path: paths.console.audit.path, Page: AuditRoute },
+  { part: 'audit', path: paths.console.auditThen.path, Page: AuditThenRoute },
+  { part: 'audit', path: paths.console.auditAggregate.path, Page: AuditAggregateRoute },
 ];
 
 const CONDO = paths.console.condo.path;

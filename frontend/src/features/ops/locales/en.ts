@@ -1,0 +1,55 @@
+import type { opsFr } from '@/features/ops/locales/fr';
+import type { Translations } from '@/locales/fr';
+
+export const opsEn: Translations<typeof opsFr> = {
+  page: {
+    title: 'Operations',
+    intro: 'The projections (the tables the pages read), how far each is through the log, and their commands. Refreshed every two seconds.',
+    notAllowed: 'This page is for the platform’s operators and admins.',
+    loading: 'Reading the projections…',
+  },
+  board: {
+    caption: 'Projections',
+    head: 'Head of the log: position {{head}}',
+    name: 'Projection',
+    version: 'Version',
+    position: 'Position',
+    lag: 'Lag',
+    lagValue_one: '{{count}} event',
+    lagValue_other: '{{count}} events',
+    state: 'State',
+    error: 'Last error',
+    errorAt: '{{error}} (position {{position}})',
+    speed: 'Events/s',
+    owner: 'Process',
+    actions: 'Actions',
+    none: '—',
+    updated: 'Updated {{time}}',
+  },
+  state: {
+    running: 'Running',
+    paused: 'Paused',
+    failed: 'Failed',
+  },
+  rebuild: {
+    label: 'Rebuild of {{name}} (version {{version}})',
+    progress: 'Rebuild: {{percent}} (position {{position}})',
+  },
+  actions: {
+    rebuild: 'Rebuild',
+    rebuildNamed: 'Rebuild {{name}}',
+    pause: 'Pause',
+    pauseNamed: 'Pause {{name}}',
+    resume: 'Resume',
+    resumeNamed: 'Resume {{name}}',
+    reset: 'Reset',
+    resetNamed: 'Reset {{name}}',
+    resetQuestion: 'Empty the tables of {{name}} and build them again in place from the first event? The pages that read it stay incomplete until it is done.',
+    resetConfirm: 'Reset',
+    started: 'Rebuild of {{name}} started.',
+    paused: '{{name}} is paused.',
+    resumed: '{{name}} resumed.',
+    wasReset: '{{name}} is reset.',
+    inProgress: 'A rebuild of {{name}} is already in progress.',
+  },
+};
