@@ -103,11 +103,14 @@ class ProjectionOperations:
     def rebuild(self, name: str) -> Projector:
         projector = self.projector(name)
         with self._starting, self._one_starter(name):
-            if projector.rebuilding:
-                raise RebuildInProgress(f"projection {name} is already being rebuilt")
-            projector.start_rebuild()
-        log.info("projection %s: rebuild started over HTTP", name)
+            already = projector.rebuilding
+            if not already:
+                projector.start_rebuild()
+        # Also for one already under way: a rebuild whose driver died goes on.
         self._see_driven(name)
+        if already:
+            raise RebuildInProgress(f"projection {name} is already being rebuilt")
+        log.info("projection %s: rebuild started over HTTP", name)
         return projector
 
     def set_state(self, name: str, state: str) -> Projector:

@@ -108,10 +108,7 @@ class TestRebuild:
 
         assert started.status_code == 202, started.text
         assert started.json()["name"] == "ledger"
-        assert started.json()["rebuild"] == {
-            "version": started.json()["rebuild"]["version"],
-            "position": 0,
-        }
+        assert started.json()["rebuild"]["position"] == 0
         shown = projection(api, ops, "ledger")["rebuild"]
         assert shown is not None and shown["position"] == 0 and 0 <= shown["progress"] <= 1
         again = api.client.post(f"{OPS}/ledger/rebuild", headers=ops)
@@ -119,7 +116,9 @@ class TestRebuild:
         assert again.json()["code"] == "rebuild_in_progress" and again.json()["detail"]
 
         api.client.post(f"{OPS}/ledger/resume", headers=ops)
+        deadline = time.monotonic() + 60
         while projection(api, ops, "ledger")["rebuild"] is not None:
+            assert time.monotonic() < deadline, "the rebuild did not end"
             page = api.read(f"/copros/{home['id']}/expenses", home["manager"])
             assert page.status_code == 200 and page.json()["total"] == 1
             time.sleep(0.05)
