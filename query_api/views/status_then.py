@@ -12,6 +12,9 @@ reads that copy, with "now" at that instant for what depends on time (the window
 from __future__ import annotations
 
 import functools
+import queue
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -20,8 +23,8 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic
-from sqlalchemy import Connection, Engine, and_, create_engine, select
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import Connection, Engine, Table, and_, create_engine, select
+from sqlalchemy.pool import NullPool, StaticPool
 
 from copro.audit.tables import STORED_EVENTS
 from projections import incidents, maintenance_calendar, status_page
@@ -39,8 +42,10 @@ PAGE: tuple[Projection, ...] = (
     incidents.projection,
     maintenance_calendar.projection,
 )
-HANDLERS: list[tuple[Projection, dict[str, Handler]]] = [
-    (p, {get_topic(cls): handler for cls, handler in p.handlers.items()}) for p in PAGE
+# Each projection's tables (dependencies first, as `Rows` writes them) and handlers by topic.
+HANDLERS: list[tuple[list[Table], dict[str, Handler]]] = [
+    (p.metadata.sorted_tables, {get_topic(cls): handler for cls, handler in p.handlers.items()})
+    for p in PAGE
 ]
 # Only events some of them handle are read and decoded: a ticket's or an expense's are not.
 TOPICS = sorted({topic for _, by_topic in HANDLERS for topic in by_topic})
@@ -85,15 +90,11 @@ def stored_until(conn: Connection, copro_id: UUID, at: datetime) -> list[StoredE
 def replayed(stored_events: list[StoredEvent]) -> Iterator[Connection]:
     """A connection to an in-memory copy of the page's tables, the events applied to it by the
     projections' own handlers, as the projector applies a batch from position 0."""
-    memory = _memory()
+    lanes = _lanes()
     try:
-        with memory.begin() as tx:
-            lanes = []
-            for projection, by_topic in HANDLERS:
-                projection.metadata.create_all(tx)
-                rows = Rows(projection.metadata.sorted_tables)
+        with copies().begin() as tx:
+            for rows, _ in lanes:
                 rows.begin(tx, 0)  # empty tables: an absent row costs no query
-                lanes.append((rows, by_topic))
             decode = mapper().to_domain_event
             for stored in stored_events:
                 event: Any = None
@@ -104,18 +105,46 @@ def replayed(stored_events: list[StoredEvent]) -> Iterator[Connection]:
                         handler(rows, event)
             for rows, _ in lanes:
                 rows.finish()
-        with memory.connect() as conn:
-            yield conn
+            yield tx
     finally:
-        memory.dispose()
+        for rows, _ in lanes:
+            rows.forget()
+        _idle.put(lanes)
 
 
-def _memory() -> Engine:
-    # One connection for the engine's life: each connection to `sqlite://` is a database of
-    # its own.
-    return create_engine(
-        "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
-    )
+Lanes = list[tuple[Rows, dict[str, Handler]]]
+# `Rows` of the page's projections not in use, for the next replay: making them builds each
+# table's statements, a good part of a small condo's replay.
+_idle: queue.SimpleQueue[Lanes] = queue.SimpleQueue()
+
+
+def _lanes() -> Lanes:
+    try:
+        return _idle.get_nowait()
+    except queue.Empty:
+        return [(Rows(tables), by_topic) for tables, by_topic in HANDLERS]
+
+
+@functools.cache
+def copies() -> Engine:
+    """Connections each to an in-memory database of its own, holding the page's tables, empty:
+    each a copy of one database made once (SQLite's backup, cheaper than creating the tables).
+    One engine for all, so that its statements are compiled once, not for every page."""
+    template = sqlite3.connect(":memory:", check_same_thread=False)
+    making = create_engine("sqlite://", creator=lambda: template, poolclass=StaticPool)
+    with making.begin() as tx:
+        for projection in PAGE:
+            projection.metadata.create_all(tx)
+    copying = threading.Lock()
+
+    def fresh() -> sqlite3.Connection:
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        with copying:
+            template.backup(copy)
+        return copy
+
+    # Not pooled: a connection given back is closed, and its database gone with it.
+    return create_engine("sqlite://", creator=fresh, poolclass=NullPool)
 
 
 @functools.cache

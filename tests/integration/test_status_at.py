@@ -3,6 +3,7 @@ events, against what the live page answered at those very moments; on SQLite and
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -90,6 +91,14 @@ class TestThePageAtAnInstant:
             # The whole body, no field left out: what depends on time is computed with "now" at
             # the instant asked for, a moment after the live page was read.
             assert answer.json() == answered, name
+
+    def test_instants_asked_all_at_once_each_answer_their_own_page(
+        self, api: Api, history: tuple[Home, list[tuple[str, datetime, Any]]]
+    ) -> None:
+        tilleuls, seen = history
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = list(pool.map(lambda s: then(api, tilleuls, s[1]).json(), seen * 2))
+        assert answers == [answered for _, _, answered in seen * 2]
 
     def test_the_steps_show_what_a_visitor_saw_then(
         self, api: Api, history: tuple[Home, list[tuple[str, datetime, Any]]]
