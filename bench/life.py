@@ -25,7 +25,7 @@ from command_api.passwords import hash_password
 from copro.bootstrap import open_condos
 from copro.demo import BUILDING_EQUIPMENT, COMMON_EQUIPMENT, MONTHLY_EXPENSES
 from copro.settings import Settings
-from domain.account import Account, account_id_for, normalise_email
+from domain.account import Account, normalise_email
 from domain.base import ANONYMOUS, SYSTEM, Actor, CondoAggregate, acting_as
 from domain.budget import Budget, budget_id_for
 from domain.building import Building
@@ -266,7 +266,7 @@ class Life:
 
     def person(self, email: str, first_name: str, last_name: str) -> Person:
         return Person(
-            id=account_id_for(email),
+            id=uuid4(),  # account ids are random: the email claim keeps them unique
             email=normalise_email(email),
             first_name=first_name,
             last_name=last_name,
