@@ -266,7 +266,7 @@ class Life:
 
     def person(self, email: str, first_name: str, last_name: str) -> Person:
         return Person(
-            id=uuid4(),  # account ids are random: the email claim keeps them unique
+            id=uuid4(),  # account ids are random (`domain.account`); these emails are distinct
             email=normalise_email(email),
             first_name=first_name,
             last_name=last_name,
