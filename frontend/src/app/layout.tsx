@@ -6,6 +6,7 @@ import { LanguageSwitch } from '@/components/ui/language-switch';
 import { paths } from '@/config/paths';
 import { SessionEndedNotice } from '@/features/auth/components/session-ended-notice';
 import { useSession } from '@/features/auth/components/session-provider';
+import type { CondoRole } from '@/features/auth/types';
 
 /** The frame shared by every page: brand, account links, language switch, main landmark. */
 export function AppLayout() {
@@ -47,6 +48,7 @@ function AccountNav() {
         <>
           {opensConsole(session.me) ? <NavLink to={paths.console.root.getHref()}>{t('app.console')}</NavLink> : null}
           {operates(session.me) ? <NavLink to={paths.ops.getHref()}>{t('app.operations')}</NavLink> : null}
+          <CondoLinks roles={session.me.roles} />
           <NavLink to={paths.me.tickets.getHref()}>{t('myTickets.title')}</NavLink>
           <button type="button" className="link-button" onClick={session.signOut}>
             {t('auth.signOut')}
@@ -56,5 +58,21 @@ function AccountNav() {
         <Link to={paths.auth.login.getHref(`${location.pathname}${location.search}`)}>{t('auth.signIn')}</Link>
       )}
     </nav>
+  );
+}
+
+/** A member's way to the condo's expenses and statistics: the condo of the page on screen if
+ * they belong to it, else their first. */
+function CondoLinks({ roles }: { roles: CondoRole[] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = /^\/c\/([^/]+)/.exec(location.pathname)?.[1];
+  const condo = roles.find((role) => here !== undefined && role.slug === decodeURIComponent(here)) ?? roles[0];
+  if (!condo) return null;
+  return (
+    <>
+      <NavLink to={paths.condo.expenses.getHref(condo.slug)}>{t('app.expenses')}</NavLink>
+      <NavLink to={paths.condo.statistics.getHref(condo.slug)}>{t('app.statistics')}</NavLink>
+    </>
   );
 }

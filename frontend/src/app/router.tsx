@@ -15,6 +15,17 @@ const ReportRoute = lazy(async () => ({ default: (await import('@/app/routes/rep
 const SignUpRoute = lazy(async () => ({ default: (await import('@/app/routes/signup')).SignUpRoute }));
 const MyTicketsRoute = lazy(async () => ({ default: (await import('@/app/routes/my-tickets')).MyTicketsRoute }));
 const MyTicketRoute = lazy(async () => ({ default: (await import('@/app/routes/my-ticket')).MyTicketRoute }));
+// A condo's expenses and statistics as its residents read them: one chunk for both pages.
+const CondoExpensesRoute = lazy(async () => {
+  const module = await import('@/app/routes/condo-life');
+  await module.condoLifeReady();
+  return { default: module.CondoExpensesRoute };
+});
+const CondoStatisticsRoute = lazy(async () => {
+  const module = await import('@/app/routes/condo-life');
+  await module.condoLifeReady();
+  return { default: module.CondoStatisticsRoute };
+});
 // The manager's console: one chunk for its frame, one more per page, never in the first load.
 const ConsoleRoutes = lazy(async () => {
   const module = await import('@/app/routes/console/routes');
@@ -39,6 +50,8 @@ export function AppRouter() {
           <Route path={paths.auth.login.path} element={<Page route={<LoginRoute />} />} />
           <Route path={paths.condo.report.path} element={<Page route={<ReportRoute />} />} />
           <Route path={paths.condo.signup.path} element={<Page route={<SignUpRoute />} />} />
+          <Route path={paths.condo.expenses.path} element={<Page route={<CondoExpensesRoute />} />} />
+          <Route path={paths.condo.statistics.path} element={<Page route={<CondoStatisticsRoute />} />} />
           <Route path={paths.me.tickets.path} element={<Page route={<MyTicketsRoute />} />} />
           <Route path={paths.me.ticket.path} element={<Page route={<MyTicketRoute />} />} />
           <Route path={`${paths.console.root.path}/*`} element={<Page route={<ConsoleRoutes />} />} />

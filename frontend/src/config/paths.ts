@@ -18,6 +18,15 @@ export const paths = {
       path: '/c/:slug/signup',
       getHref: (slug: string) => `/c/${encodeURIComponent(slug)}/signup`,
     },
+    // What the condo spends and how its equipment fares, as its residents read them.
+    expenses: {
+      path: '/c/:slug/expenses',
+      getHref: (slug: string) => `/c/${encodeURIComponent(slug)}/expenses`,
+    },
+    statistics: {
+      path: '/c/:slug/statistics',
+      getHref: (slug: string) => `/c/${encodeURIComponent(slug)}/statistics`,
+    },
   },
   // The manager's console: one page per part of the condo's life, under the condo it is about.
   console: {

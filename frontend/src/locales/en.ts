@@ -10,6 +10,8 @@ export const en: Messages = {
     account: 'Account',
     console: 'Console',
     operations: 'Operations',
+    expenses: 'Expenses',
+    statistics: 'Statistics',
     loadingPage: 'Loading the page…',
   },
   status: {
@@ -256,6 +258,14 @@ export const en: Messages = {
     resident: 'Resident',
     auditor: 'Auditor',
     operator: 'Operations',
+  },
+  condoLife: {
+    parts: 'Life of the condominium',
+    status: 'Equipment status',
+    expensesIntro: 'What {{name}} spends: the ledger, the budget voted for each year and spend against it. Read only.',
+    statisticsIntro: 'Incidents and equipment availability at {{name}} over a period, computed from the history of statuses.',
+    notMemberTitle: 'Condominium not found',
+    notMemberBody: 'A condominium’s expenses and statistics are read by its members; your account is not one of them.',
   },
   notFound: {
     title: 'Page not found',

@@ -8,6 +8,8 @@ export const fr = {
     account: 'Compte',
     console: 'Gestion',
     operations: 'Exploitation',
+    expenses: 'Dépenses',
+    statistics: 'Statistiques',
     loadingPage: 'Chargement de la page…',
   },
   status: {
@@ -256,6 +258,14 @@ export const fr = {
     resident: 'Résident',
     auditor: 'Auditeur',
     operator: 'Exploitation',
+  },
+  condoLife: {
+    parts: 'La vie de la copropriété',
+    status: 'État des équipements',
+    expensesIntro: 'Ce que dépense {{name}} : le grand livre, le budget voté par année et les dépenses face à lui. En lecture seule.',
+    statisticsIntro: 'Les incidents et la disponibilité des équipements de {{name}} sur une période, calculés à partir de l’historique des statuts.',
+    notMemberTitle: 'Copropriété introuvable',
+    notMemberBody: 'Les dépenses et les statistiques d’une copropriété sont lues par ses membres ; votre compte n’en fait pas partie.',
   },
   notFound: {
     title: 'Page introuvable',

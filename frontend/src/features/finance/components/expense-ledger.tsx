@@ -30,6 +30,8 @@ type Open = { kind: 'record' } | { kind: 'correct' | 'void' | 'history'; id: str
 type ExpenseLedgerProps = {
   coproId: string;
   canManage: boolean;
+  /** Whether the reader may open an expense's event history (managers and auditors may). */
+  canReadHistory?: boolean;
   buildings: ChoosableBuilding[];
   personName: (accountId: string) => string;
   placeName: (id: string) => string;
@@ -37,7 +39,7 @@ type ExpenseLedgerProps = {
 
 /** The condo's ledger: filters, the CSV of what they select, and (for managers) recording,
  * correcting and voiding, each expense with its history. */
-export function ExpenseLedger({ coproId, canManage, buildings, personName, placeName }: ExpenseLedgerProps) {
+export function ExpenseLedger({ coproId, canManage, canReadHistory = true, buildings, personName, placeName }: ExpenseLedgerProps) {
   const { t, i18n } = useTranslation('finance');
   const [filter, setFilter] = useState<LedgerFilter>(NO_FILTER);
   const [page, setPage] = useState(0);
@@ -99,6 +101,7 @@ export function ExpenseLedger({ coproId, canManage, buildings, personName, place
               expense={expense}
               coproId={coproId}
               canManage={canManage}
+              canReadHistory={canReadHistory}
               buildings={buildings}
               personName={personName}
               placeName={placeName}
@@ -220,6 +223,7 @@ type ExpenseItemProps = {
   expense: Expense;
   coproId: string;
   canManage: boolean;
+  canReadHistory: boolean;
   buildings: ChoosableBuilding[];
   personName: (accountId: string) => string;
   placeName: (id: string) => string;
@@ -228,7 +232,7 @@ type ExpenseItemProps = {
   done: (message: string) => void;
 };
 
-function ExpenseItem({ expense, coproId, canManage, buildings, personName, placeName, open, setOpen, done }: ExpenseItemProps) {
+function ExpenseItem({ expense, coproId, canManage, canReadHistory, buildings, personName, placeName, open, setOpen, done }: ExpenseItemProps) {
   const { t, i18n } = useTranslation('finance');
   const voiding = useVoidExpense();
   const date = formatDay(expense.date, i18n.language, 'medium');
@@ -260,15 +264,17 @@ function ExpenseItem({ expense, coproId, canManage, buildings, personName, place
         </p>
       </div>
       <div className="actions ledger__actions">
-        <button
-          type="button"
-          className="button"
-          aria-label={t('expense.historyOf', names)}
-          aria-expanded={showing('history')}
-          onClick={() => toggle('history')}
-        >
-          {t('expense.history')}
-        </button>
+        {canReadHistory ? (
+          <button
+            type="button"
+            className="button"
+            aria-label={t('expense.historyOf', names)}
+            aria-expanded={showing('history')}
+            onClick={() => toggle('history')}
+          >
+            {t('expense.history')}
+          </button>
+        ) : null}
         {canManage && !expense.voided ? (
           <>
             <button
