@@ -3,6 +3,7 @@ answer."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, func, select
@@ -69,7 +70,21 @@ def pending_invitations(
     """The invitations sent to the account and not answered yet, the latest first, each with
     the name of the condo it is to."""
     invitee = invitations.c.account_id.in_(invitee_ids(conn, account_id))
-    where = [invitee, invitations.c.status == "pending"]
+    return _pending(conn, [invitee], limit, offset)
+
+
+def condo_invitations(
+    conn: Connection, copro_id: UUID, limit: int, offset: int
+) -> Page[PendingInvitation]:
+    """The invitations the condo sent and nobody answered yet, the latest first: the role and
+    home offered only, since the invitation names no email and its invitee stays unknown."""
+    return _pending(conn, [invitations.c.copro_id == copro_id], limit, offset)
+
+
+def _pending(
+    conn: Connection, where: list[Any], limit: int, offset: int
+) -> Page[PendingInvitation]:
+    where = [*where, invitations.c.status == "pending"]
     total = conn.execute(select(func.count()).select_from(invitations).where(*where)).scalar_one()
     rows = conn.execute(
         select(

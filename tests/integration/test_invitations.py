@@ -174,6 +174,38 @@ class TestAnswering:
         assert invitations_of(api, ines, invited)[0]["id"] == invited["id"]
 
 
+class TestListing:
+    def test_a_manager_lists_the_condos_invitations_awaiting_an_answer_without_their_email(
+        self, api: Api, homes: tuple[Home, Home], ines: dict[str, str]
+    ) -> None:
+        tilleuls, le_parc = homes
+        invited = invite(api, tilleuls, INES, "manager")
+        other = invite(api, tilleuls, "nobody@parc.fr")
+        listed = api.read(f"/copros/{tilleuls.id}/invitations", tilleuls.manager, other["position"])
+        assert listed.status_code == 200, listed.text
+        answer = listed.json()
+        assert answer["total"] == 2
+        assert {i["id"]: i["role"] for i in answer["items"]} == {
+            invited["id"]: "manager",
+            other["id"]: "resident",
+        }
+        assert INES not in listed.text and "nobody@parc.fr" not in listed.text
+        cancelled = api.command("POST", f"/invitations/{invited['id']}/cancel", tilleuls.manager)
+        after = api.read(
+            f"/copros/{tilleuls.id}/invitations", tilleuls.manager, cancelled["position"]
+        )
+        assert [i["id"] for i in after.json()["items"]] == [other["id"]]
+
+    def test_only_the_condos_managers_list_its_invitations(
+        self, api: Api, homes: tuple[Home, Home]
+    ) -> None:
+        tilleuls, le_parc = homes
+        invite(api, tilleuls, INES)
+        path = f"/api/v1/copros/{tilleuls.id}/invitations"
+        assert api.client.get(path, headers=tilleuls.resident).status_code == 403
+        assert api.client.get(path, headers=le_parc.manager).status_code == 404
+
+
 class TestSending:
     def test_an_email_without_an_account_is_invited_alike_and_no_account_opens(
         self, api: Api, tilleuls: Home, ines: dict[str, str]

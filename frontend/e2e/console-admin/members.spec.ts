@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { MANAGER, signIn, tokenFor, uniqueEmail } from '../support';
+import { MANAGER, RESIDENT, signIn, tokenFor, uniqueEmail } from '../support';
 import { demoCondo, MANAGER_NAME, signInToConsole } from '../console/console-support';
 import { expectMessageBeside, notice, openPart } from './admin-support';
 
@@ -110,4 +110,50 @@ test('a manager changes a member’s role, opens an account and invites someone,
   await invite.getByRole('button', { name: 'Envoyer l’invitation' }).click();
   await expect(notice(page)).toHaveText(`Invitation envoyée à ${invited}.`);
   await expect(page.getByTestId('member').filter({ hasText: invited })).toHaveCount(0);
+});
+
+test('a manager invites an email, sees the invitation pending without the email, and cancels it', async ({ page, request }) => {
+  const { id } = await demoCondo(request);
+  await signInToConsole(page, MANAGER);
+  await openPart(page, id, 'members');
+  const invitations = page.getByTestId('pending-invitations');
+  await expect(invitations.getByRole('heading', { name: /Invitations en attente/ })).toBeVisible();
+  const before = await invitations.getByTestId('pending-invitation').count();
+
+  const invite = page.getByRole('form', { name: 'Inviter une personne' });
+  const invited = uniqueEmail('invitation');
+  await invite.getByLabel('Adresse e-mail').fill(invited);
+  await invite.getByLabel(/^Rôle/).selectOption({ label: 'Auditeur' });
+  await invite.getByLabel(/^Lot/).fill('Z9');
+  await invite.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(notice(page)).toHaveText(`Invitation envoyée à ${invited}.`);
+  const pending = invitations.getByTestId('pending-invitation').filter({ hasText: 'lot Z9' });
+  await expect(pending).toHaveCount(1);
+  await expect(pending).toContainText('Auditeur');
+  await expect(pending).toContainText(/Envoyée le/);
+  await expect(invitations).not.toContainText(invited);
+  await expect(invitations.getByTestId('pending-invitation')).toHaveCount(before + 1);
+
+  await pending.getByRole('button', { name: /^Annuler l’invitation « Auditeur »/ }).click();
+  await pending.getByRole('button', { name: 'Oui, annuler l’invitation' }).click();
+  await expect(notice(page)).toHaveText(/C’est fait : l’invitation « Auditeur » envoyée le .* est annulée\./);
+  await expect(invitations.getByTestId('pending-invitation').filter({ hasText: 'lot Z9' })).toHaveCount(0);
+  await expect(invitations.getByTestId('pending-invitation')).toHaveCount(before);
+});
+
+test('the members list narrows to a role and an account status, as the API answers them', async ({ page, request }) => {
+  const { id } = await demoCondo(request);
+  await signInToConsole(page, MANAGER);
+  await openPart(page, id, 'members');
+  const list = page.getByRole('region', { name: /Membres de la copropriété/ });
+  await expect(list.getByTestId('member').first()).toBeVisible();
+  await list.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Gestionnaire' });
+  await expect(list.getByTestId('member').filter({ hasText: MANAGER.email })).toHaveCount(1);
+  await expect(list.getByTestId('member').filter({ hasText: RESIDENT.email })).toHaveCount(0);
+  await list.getByLabel('Compte', { exact: true }).selectOption({ label: 'Fermé' });
+  await expect(list.getByTestId('member').filter({ hasText: MANAGER.email })).toHaveCount(0);
+  await list.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Tous les rôles' });
+  await list.getByLabel('Compte', { exact: true }).selectOption({ label: 'Tous les comptes' });
+  await expect(list.getByTestId('member').filter({ hasText: MANAGER.email })).toHaveCount(1);
+  await expect(list.getByTestId('member').filter({ hasText: RESIDENT.email })).toHaveCount(1);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { appointmentOf, checkNewcomer, EMPTY_MEMBER, invitationOf, splitMembers } from '@/features/members/components/member-rules';
+import { appointmentOf, checkNewcomer, EMPTY_MEMBER, invitationOf, listedMembers, pendingSignUps } from '@/features/members/components/member-rules';
 import type { Member } from '@/features/members/types';
 
 describe('a newcomer', () => {
@@ -40,9 +40,17 @@ describe('the members list', () => {
     email: `${account_id}@exemple.fr`,
   });
 
+  const everyone = [member('a', 'active'), member('b', 'pending'), member('c', 'deactivated')];
+  const ids = (members: Member[]) => members.map((m) => m.account_id);
+
   it('puts the sign-ups awaiting activation apart', () => {
-    const { pending, others } = splitMembers([member('a', 'active'), member('b', 'pending'), member('c', 'deactivated')]);
-    expect(pending.map((m) => m.account_id)).toEqual(['b']);
-    expect(others.map((m) => m.account_id)).toEqual(['a', 'c']);
+    expect(ids(pendingSignUps(everyone))).toEqual(['b']);
+    expect(ids(listedMembers(everyone, { role: '', status: '' }))).toEqual(['a', 'c']);
+    expect(ids(listedMembers(everyone, { role: 'resident', status: '' }))).toEqual(['a', 'c']);
+  });
+
+  it('shows exactly the members the API answered once a status is chosen, pending sign-ups too', () => {
+    const pending = [member('b', 'pending')];
+    expect(ids(listedMembers(pending, { role: '', status: 'pending' }))).toEqual(['b']);
   });
 });

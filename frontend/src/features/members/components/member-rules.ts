@@ -1,7 +1,7 @@
 import type { MemberAppointment } from '@/features/members/api/appoint-member';
 import { ROLES, type Role } from '@/features/members/api/change-role';
 import type { InvitationSending } from '@/features/members/api/invite-member';
-import type { Member } from '@/features/members/types';
+import type { Member, MemberFilter } from '@/features/members/types';
 import { checkEmail, checkText, placeRefusal, type Problems, type TextRule } from '@/lib/validation';
 
 /** A newcomer's fields: for an invitation only the email, role and home; for an account made
@@ -79,10 +79,21 @@ export function placeNewcomerRefusal(error: unknown) {
   return placeRefusal(error, fieldOf, MEMBER_RULES);
 }
 
-/** Pending sign-ups first, the ones to act on; then everyone else as the API lists them. */
-export function splitMembers(members: Member[]): { pending: Member[]; others: Member[] } {
-  return {
-    pending: members.filter((member) => member.status === 'pending'),
-    others: members.filter((member) => member.status !== 'pending'),
-  };
+export const ACCOUNT_STATUSES = ['pending', 'active', 'deactivated'] as const satisfies readonly Member['status'][];
+
+export function isAccountStatus(status: string): status is Member['status'] {
+  return (ACCOUNT_STATUSES as readonly string[]).includes(status);
+}
+
+/** The sign-ups awaiting activation: the ones a manager acts on first. */
+export function pendingSignUps(members: Member[]): Member[] {
+  return members.filter((member) => member.status === 'pending');
+}
+
+export const NO_MEMBER_FILTER: MemberFilter = { role: '', status: '' };
+
+/** The members the list shows for a filter: with no status chosen, all but the sign-ups awaiting
+ * activation (they have a section of their own); with one, exactly those the API answered. */
+export function listedMembers(members: Member[], filter: MemberFilter): Member[] {
+  return filter.status === '' ? members.filter((member) => member.status !== 'pending') : members;
 }

@@ -11,11 +11,13 @@ import { LoadFailed } from '@/components/ui/load-failed';
 import { Spinner } from '@/components/ui/spinner';
 import { useActivateAccount } from '@/features/members/api/activate-account';
 import { ROLES, useChangeRole, type Role } from '@/features/members/api/change-role';
-import { useMembers } from '@/features/members/api/get-members';
+import { useCancelInvitation } from '@/features/members/api/cancel-invitation';
+import { useInvitations } from '@/features/members/api/get-invitations';
+import { useChosenMembers, useMembers } from '@/features/members/api/get-members';
 import { useRemoveMember } from '@/features/members/api/remove-member';
-import { isRole, splitMembers } from '@/features/members/components/member-rules';
+import { ACCOUNT_STATUSES, isAccountStatus, isRole, listedMembers, NO_MEMBER_FILTER, pendingSignUps } from '@/features/members/components/member-rules';
 import { NewcomerForm } from '@/features/members/components/newcomer-form';
-import { memberName, type Member } from '@/features/members/types';
+import { memberName, type Member, type MemberFilter, type PendingInvitation } from '@/features/members/types';
 import { ApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format-date';
 
@@ -51,7 +53,7 @@ export function MembersManager({ coproId, selfId, buildings, onOwnRoleChanged }:
   if (members.isError) {
     return <LoadFailed error={members.error} onRetry={() => void members.refetch()} />;
   }
-  const { pending, others } = splitMembers(members.data.items);
+  const pending = pendingSignUps(members.data.items);
   return (
     <div className="members">
       <DoneNotice text={notice} testId="members-notice" />
@@ -68,29 +70,142 @@ export function MembersManager({ coproId, selfId, buildings, onOwnRoleChanged }:
           </ul>
         )}
       </section>
-      <section className="card console-section" aria-labelledby="members-title">
-        <h2 id="members-title">
-          {t('list.title')} <span className="muted small">· {t('list.count', { count: others.length })}</span>
-        </h2>
-        {members.data.total > members.data.items.length ? (
-          <p className="muted small">{t('list.partial', { shown: members.data.items.length, total: members.data.total })}</p>
-        ) : null}
-        {others.length === 0 ? (
-          <p className="muted">{t('list.empty')}</p>
-        ) : (
-          <ul className="members__list">
-            {others.map((member) => (
-              <MemberRow key={member.account_id} member={member} context={context} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <MembersList everyone={members.data} context={context} />
+      <PendingInvitations context={context} />
       <div className="members__newcomers">
         <NewcomerForm kind="invite" coproId={coproId} buildings={buildings} onDone={setNotice} />
         <NewcomerForm kind="create" coproId={coproId} buildings={buildings} onDone={setNotice} />
       </div>
-      <p className="muted small">{t('invite.pendingNote')}</p>
     </div>
+  );
+}
+
+/** The members of a role and status the manager picks (any by default: all but the sign-ups
+ * awaiting activation, listed above). */
+function MembersList({ everyone, context }: { everyone: { items: Member[]; total: number }; context: Context }) {
+  const { t } = useTranslation('members');
+  const { t: tCommon } = useTranslation();
+  const [filter, setFilter] = useState<MemberFilter>(NO_MEMBER_FILTER);
+  const narrowed = filter.role !== '' || filter.status !== '';
+  const chosen = useChosenMembers(context.coproId, filter);
+  const page = narrowed ? chosen.data : everyone;
+  const shown = page ? listedMembers(page.items, filter) : [];
+  return (
+    <section className="card console-section" aria-labelledby="members-title" aria-busy={narrowed && chosen.isFetching}>
+      <h2 id="members-title">
+        {t('list.title')} <span className="muted small">· {t('list.count', { count: shown.length })}</span>
+      </h2>
+      <div className="members__filters" role="group" aria-label={t('filter.legend')}>
+        <div className="field">
+          <label htmlFor="members-filter-role">{t('filter.role')}</label>
+          <select
+            id="members-filter-role"
+            value={filter.role}
+            onChange={(event) => setFilter({ ...filter, role: isRole(event.target.value) ? event.target.value : '' })}
+          >
+            <option value="">{t('filter.anyRole')}</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {tCommon(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="members-filter-status">{t('filter.status')}</label>
+          <select
+            id="members-filter-status"
+            value={filter.status}
+            onChange={(event) => setFilter({ ...filter, status: isAccountStatus(event.target.value) ? event.target.value : '' })}
+          >
+            <option value="">{t('filter.anyStatus')}</option>
+            {ACCOUNT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {narrowed && chosen.isPending ? <Spinner label={t('page.loading')} /> : null}
+      {narrowed && chosen.isError ? <LoadFailed error={chosen.error} onRetry={() => void chosen.refetch()} /> : null}
+      {page && page.total > page.items.length ? (
+        <p className="muted small">{t('list.partial', { shown: page.items.length, total: page.total })}</p>
+      ) : null}
+      {page && shown.length === 0 ? (
+        <p className="muted">{narrowed ? t('filter.none') : t('list.empty')}</p>
+      ) : null}
+      {shown.length > 0 ? (
+        <ul className="members__list">
+          {shown.map((member) => (
+            <MemberRow key={member.account_id} member={member} context={context} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** The invitations the condo sent that nobody answered yet, each withdrawn with a confirmation.
+ * They show the role and home offered and when they left, never the email: the invitation does
+ * not keep it, so the condo learns nothing of whoever it reaches. */
+function PendingInvitations({ context }: { context: Context }) {
+  const { t } = useTranslation('members');
+  const invitations = useInvitations(context.coproId);
+  return (
+    <section className="card console-section" aria-labelledby="invitations-title" data-testid="pending-invitations">
+      <h2 id="invitations-title">
+        {t('invitations.title')}
+        {invitations.data ? <span className="muted small"> · {t('invitations.count', { count: invitations.data.total })}</span> : null}
+      </h2>
+      <p className="muted small">{t('invitations.intro')}</p>
+      {invitations.isPending ? <Spinner label={t('invitations.loading')} /> : null}
+      {invitations.isError ? <LoadFailed error={invitations.error} onRetry={() => void invitations.refetch()} /> : null}
+      {invitations.data && invitations.data.items.length === 0 ? <p className="muted">{t('invitations.none')}</p> : null}
+      {invitations.data && invitations.data.items.length > 0 ? (
+        <ul className="members__list">
+          {invitations.data.items.map((invitation) => (
+            <InvitationRow key={invitation.id} invitation={invitation} context={context} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function InvitationRow({ invitation, context }: { invitation: PendingInvitation; context: Context }) {
+  const { t, i18n } = useTranslation('members');
+  const { t: tCommon } = useTranslation();
+  const cancel = useCancelInvitation();
+  const sent = formatDateTime(invitation.sent_at, i18n.language);
+  const what = t('invitations.what', { role: tCommon(`role.${invitation.role}`), date: sent });
+  const home = [
+    context.buildingName(invitation.building_id),
+    invitation.lot ? t('list.lot', { lot: invitation.lot }) : null,
+    invitation.floor ? t('list.floor', { floor: invitation.floor }) : null,
+  ].filter(Boolean);
+  return (
+    <li className="members__row members__row--invitation" data-testid="pending-invitation">
+      <div className="members__identity">
+        <p className="members__name">{tCommon(`role.${invitation.role}`)}</p>
+        <p className="small">{home.length ? home.join(' · ') : t('list.noHome')}</p>
+      </div>
+      <p className="small muted">{t('invitations.sentOn', { date: sent })}</p>
+      <div className="members__actions">
+        <ConfirmAction
+          label={t('invitations.cancel')}
+          accessibleLabel={t('invitations.cancelOf', { what })}
+          question={t('invitations.confirm', { what })}
+          confirmLabel={t('invitations.yes')}
+          danger
+          onConfirm={async () => {
+            await cancel.mutateAsync({ invitationId: invitation.id });
+            context.done(t('invitations.cancelled', { what }));
+          }}
+          refusal={(error) => <RefusalText error={error} />}
+        />
+      </div>
+    </li>
   );
 }
 
@@ -186,12 +301,6 @@ function MemberRow({ member, context }: { member: Member; context: Context }) {
       </div>
     </li>
   );
-}
-
-const ACCOUNT_STATUSES = ['pending', 'active', 'deactivated'] as const;
-
-function isAccountStatus(status: string): status is (typeof ACCOUNT_STATUSES)[number] {
-  return (ACCOUNT_STATUSES as readonly string[]).includes(status);
 }
 
 /** A member's role, changed by choosing another and confirming with the button beside it. */
