@@ -1,5 +1,3 @@
-import '@/components/ui/chart/figures.css';
-
 import { useTranslation } from 'react-i18next';
 
 import { operates } from '@/app/routes/console/access';

@@ -49,7 +49,11 @@ export default function AuditRoute() {
       </header>
       <AuditViews coproId={condo.id} />
       <EventFilters key={params.toString()} filters={filters} onFilters={(chosen) => show(chosen)} />
-      <section className="card console-section" aria-labelledby="audit-events-title" aria-busy={events.isFetching}>
+      <div className="audit-proofs">
+        <VerifyPanel coproId={condo.id} />
+        <ExportPanel coproId={condo.id} filters={filters} />
+      </div>
+      <section className="card console-section" aria-labelledby="audit-events-title" aria-busy={events.isFetching} data-testid="audit-events">
         <h2 id="audit-events-title">{t('events.caption')}</h2>
         {events.isError ? <LoadFailed error={events.error} onRetry={() => void events.refetch()} /> : null}
         {events.isPending ? <Spinner label={t('then.loading')} /> : null}
@@ -72,10 +76,6 @@ export default function AuditRoute() {
           </>
         ) : null}
       </section>
-      <div className="audit-proofs">
-        <VerifyPanel coproId={condo.id} />
-        <ExportPanel coproId={condo.id} filters={filters} />
-      </div>
     </section>
   );
 }

@@ -45,24 +45,32 @@ export function EventTable({ events, caption, actorName, historyHref }: EventTab
                 <code>{event.event_type}</code>
               </td>
               <td data-label={t('events.aggregate')}>
-                <span>{event.aggregate_type}</span> <span className="muted small">{t('events.version', { version: event.aggregate_version })}</span>
-                {historyHref ? (
-                  <>
-                    <br />
-                    <Link
-                      to={historyHref(event.aggregate_id)}
-                      aria-label={t('events.historyOf', { type: event.aggregate_type, id: event.aggregate_id })}
-                    >
-                      {t('events.history')}
-                    </Link>
-                  </>
-                ) : null}
+                {/* One block: a stacked row (on a phone) lays out each child of a cell apart. */}
+                <div>
+                  {event.aggregate_type} <span className="muted small">{t('events.version', { version: event.aggregate_version })}</span>
+                  {historyHref ? (
+                    <>
+                      <br />
+                      <Link
+                        to={historyHref(event.aggregate_id)}
+                        aria-label={t('events.historyOf', { type: event.aggregate_type, id: event.aggregate_id })}
+                      >
+                        {t('events.history')}
+                      </Link>
+                    </>
+                  ) : null}
+                </div>
               </td>
               <td data-label={t('events.actor')}>{actorName(event.actor_id)}</td>
               <td data-label={t('events.data')}>
                 <details className="audit-data">
-                  <summary>{t('events.showData', { position: event.position })}</summary>
-                  <pre>{JSON.stringify(event.data, null, 2)}</pre>
+                  <summary>
+                    {t('events.see')}
+                    <span className="visually-hidden"> {t('events.showData', { position: event.position })}</span>
+                  </summary>
+                  <pre tabIndex={0} aria-label={t('events.showData', { position: event.position })}>
+                    {JSON.stringify(event.data, null, 2)}
+                  </pre>
                 </details>
               </td>
             </tr>

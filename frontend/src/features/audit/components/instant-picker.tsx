@@ -39,10 +39,12 @@ export function InstantPicker({ instant, onInstant, refusal }: InstantPickerProp
   const settle = useRef<number | undefined>(undefined);
 
   // An instant chosen elsewhere (the address, the other control) moves both controls.
+  // Not the instants it chose itself, though: the slider may have moved on since.
   const [followed, setFollowed] = useState(instant);
+  const [chosen, setChosen] = useState<string | null>(null);
   if (instant !== followed) {
     setFollowed(instant);
-    if (instant !== null) {
+    if (instant !== null && instant !== chosen) {
       setTyped(toLocalInput(instant));
       setPosition(sliderPosition(instant, newest));
     }
@@ -67,7 +69,10 @@ export function InstantPicker({ instant, onInstant, refusal }: InstantPickerProp
     const iso = sliderInstant(to, newest);
     setTyped(toLocalInput(iso));
     window.clearTimeout(settle.current);
-    settle.current = window.setTimeout(() => onInstant(iso), SETTLE_MS);
+    settle.current = window.setTimeout(() => {
+      setChosen(iso);
+      onInstant(iso);
+    }, SETTLE_MS);
   }
 
   const shown = formatDateTime(sliderInstant(position, newest), i18n.language);
@@ -80,7 +85,6 @@ export function InstantPicker({ instant, onInstant, refusal }: InstantPickerProp
           type="datetime-local"
           label={t('then.instant')}
           value={typed}
-          max={toLocalInput(newest.toISOString())}
           problem={describe(problem) ?? refusal}
           onChange={(event) => {
             setTyped(event.target.value);
@@ -115,9 +119,9 @@ export function InstantPicker({ instant, onInstant, refusal }: InstantPickerProp
           }}
         />
         <div className="instant-picker__ends" aria-hidden="true">
-          <span>{t('then.oldest')}</span>
+          <span className="instant-picker__oldest">{t('then.oldest')}</span>
           <span className="instant-picker__current">{shown}</span>
-          <span>{t('then.newest')}</span>
+          <span className="instant-picker__newest">{t('then.newest')}</span>
         </div>
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkInstant, isAggregateId, SLIDER_HOURS, sliderInstant, sliderPosition } from '@/features/audit/components/instant';
+import { checkInstant, isAggregateId, SLIDER_HOURS, sliderInstant, sliderNewest, sliderPosition } from '@/features/audit/components/instant';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 
@@ -39,5 +39,11 @@ describe('an aggregate id', () => {
   it('is a UUID', () => {
     expect(isAggregateId('0b8f4a52-8a8e-4c36-9f0e-2f7b1c8d9e10')).toBe(true);
     expect(isAggregateId('lift-a-1')).toBe(false);
+  });
+});
+
+describe('the newest end of the slider', () => {
+  it('is the current hour, so its steps are whole hours', () => {
+    expect(sliderNewest(new Date('2026-06-15T12:34:56Z')).toISOString()).toBe('2026-06-15T12:00:00.000Z');
   });
 });

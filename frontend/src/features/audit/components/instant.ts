@@ -36,9 +36,10 @@ export function sliderInstant(position: number, newest: Date): string {
   return new Date(newest.getTime() - (SLIDER_HOURS - position) * HOUR).toISOString();
 }
 
-/** The newest instant the slider reaches: now, to the minute (so its instants are round). */
+/** The newest instant the slider reaches: this hour, so that every step is a whole hour and an
+ * instant typed on the hour is one the slider stands on. */
 export function sliderNewest(now: Date = new Date()): Date {
-  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  return new Date(Math.floor(now.getTime() / HOUR) * HOUR);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -42,6 +42,7 @@ export const auditEn: Translations<typeof auditFr> = {
     type: 'Event',
     actor: 'Actor',
     data: 'Data',
+    see: 'Show',
     showData: 'Data of event {{position}}',
     history: 'History',
     historyOf: 'History of {{type}} {{id}}',

@@ -41,6 +41,7 @@ export const auditFr = {
     type: 'Événement',
     actor: 'Auteur',
     data: 'Données',
+    see: 'Voir',
     showData: 'Données de l’événement {{position}}',
     history: 'Historique',
     historyOf: 'Historique de {{type}} {{id}}',

@@ -1,4 +1,3 @@
-import '@/components/ui/chart/figures.css';
 
 import './ops.css';
 
@@ -15,7 +14,7 @@ import { useResumeProjection } from '@/features/ops/api/resume-projection';
 import type { Projections, ProjectionStatus } from '@/features/ops/types';
 import { ApiError } from '@/lib/api-client';
 
-/** Every projection, a row each, with its rebuild's progress and its commands. */
+/** Every projection, a card each, with its rebuild's progress and its commands. */
 export function ProjectionsBoard({ projections }: { projections: Projections }) {
   const { t } = useTranslation('ops');
   const [said, setSaid] = useState('');
@@ -25,34 +24,16 @@ export function ProjectionsBoard({ projections }: { projections: Projections }) 
         {t('board.head', { head: projections.head })}
       </p>
       <DoneNotice text={said} testId="ops-done" />
-      <div className="figures ops-board">
-        <table className="figures__stack">
-          <caption className="visually-hidden">{t('board.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.name')}</th>
-              <th scope="col">{t('board.version')}</th>
-              <th scope="col">{t('board.position')}</th>
-              <th scope="col">{t('board.lag')}</th>
-              <th scope="col">{t('board.state')}</th>
-              <th scope="col">{t('board.error')}</th>
-              <th scope="col">{t('board.speed')}</th>
-              <th scope="col">{t('board.owner')}</th>
-              <th scope="col">{t('board.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {projections.items.map((projection) => (
-              <ProjectionRow key={projection.name} projection={projection} onDone={setSaid} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul className="ops-board" aria-label={t('board.caption')}>
+        {projections.items.map((projection) => (
+          <ProjectionCard key={projection.name} projection={projection} onDone={setSaid} />
+        ))}
+      </ul>
     </>
   );
 }
 
-function ProjectionRow({ projection, onDone }: { projection: ProjectionStatus; onDone: (said: string) => void }) {
+function ProjectionCard({ projection, onDone }: { projection: ProjectionStatus; onDone: (said: string) => void }) {
   const { t, i18n } = useTranslation('ops');
   const { t: tConsole } = useTranslation('console');
   const rebuild = useRebuildProjection();
@@ -72,87 +53,86 @@ function ProjectionRow({ projection, onDone }: { projection: ProjectionStatus; o
     command.mutate(name, { onSuccess: () => onDone(said) });
   }
 
+  const headingId = `projection-${name}-name`;
   return (
-    <tr data-testid={`projection-${name}`} data-state={projection.state}>
-      <th scope="row">
-        <code>{name}</code>
-      </th>
-      <td className="number" data-label={t('board.version')}>
-        {projection.version}
-      </td>
-      <td className="number" data-label={t('board.position')}>
-        {numbers.format(projection.position)}
-      </td>
-      <td className="number" data-label={t('board.lag')}>
-        {t('board.lagValue', { count: projection.lag, formatted: numbers.format(projection.lag) })}
-      </td>
-      <td data-label={t('board.state')}>
+    <li className="card ops-card" data-testid={`projection-${name}`} data-state={projection.state} aria-labelledby={headingId}>
+      <header className="ops-card__header">
+        <h2 id={headingId}>
+          <code>{name}</code>
+        </h2>
         <span className={`ops-state ops-state--${projection.state}`}>{t(`state.${projection.state}`)}</span>
-        {projection.rebuild ? <RebuildProgress name={name} rebuild={projection.rebuild} /> : null}
-      </td>
-      <td data-label={t('board.error')} className="ops-error">
-        {projection.error
-          ? projection.error_position !== null
-            ? t('board.errorAt', { error: projection.error, position: projection.error_position })
-            : projection.error
-          : none}
-      </td>
-      <td className="number" data-label={t('board.speed')}>
-        {projection.events_per_second === null ? none : numbers.format(Math.round(projection.events_per_second * 10) / 10)}
-      </td>
-      <td data-label={t('board.owner')}>{projection.owner ? <code>{projection.owner}</code> : none}</td>
-      <td data-label={t('board.actions')}>
-        <div className="ops-actions">
+      </header>
+      {projection.rebuild ? <RebuildProgress name={name} rebuild={projection.rebuild} /> : null}
+      <dl className="ops-facts">
+        <dt>{t('board.version')}</dt>
+        <dd data-testid="projection-version">{projection.version}</dd>
+        <dt>{t('board.position')}</dt>
+        <dd>{numbers.format(projection.position)}</dd>
+        <dt>{t('board.lag')}</dt>
+        <dd>{t('board.lagValue', { count: projection.lag })}</dd>
+        <dt>{t('board.speed')}</dt>
+        <dd>{projection.events_per_second === null ? none : numbers.format(Math.round(projection.events_per_second * 10) / 10)}</dd>
+        <dt>{t('board.owner')}</dt>
+        <dd>{projection.owner ? <code>{projection.owner}</code> : none}</dd>
+        <dt>{t('board.error')}</dt>
+        <dd className="ops-error">
+          {projection.error
+            ? projection.error_position !== null
+              ? t('board.errorAt', { error: projection.error, position: projection.error_position })
+              : projection.error
+            : none}
+        </dd>
+      </dl>
+      <div className="ops-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          aria-label={t('actions.rebuildNamed', { name })}
+          disabled={busy || projection.rebuild !== null}
+          onClick={() => act(rebuild, t('actions.started', { name }))}
+        >
+          {t('actions.rebuild')}
+        </button>
+        {projection.state === 'running' ? (
           <button
             type="button"
-            className="button button--primary"
-            aria-label={t('actions.rebuildNamed', { name })}
-            disabled={busy || projection.rebuild !== null}
-            onClick={() => act(rebuild, t('actions.started', { name }))}
+            className="button"
+            aria-label={t('actions.pauseNamed', { name })}
+            disabled={busy}
+            onClick={() => act(pause, t('actions.paused', { name }))}
           >
-            {t('actions.rebuild')}
+            {t('actions.pause')}
           </button>
-          {projection.state === 'running' ? (
-            <button
-              type="button"
-              className="button"
-              aria-label={t('actions.pauseNamed', { name })}
-              disabled={busy}
-              onClick={() => act(pause, t('actions.paused', { name }))}
-            >
-              {t('actions.pause')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button"
-              aria-label={t('actions.resumeNamed', { name })}
-              disabled={busy}
-              onClick={() => act(resume, t('actions.resumed', { name }))}
-            >
-              {t('actions.resume')}
-            </button>
-          )}
-          <ConfirmAction
-            label={t('actions.reset')}
-            accessibleLabel={t('actions.resetNamed', { name })}
-            question={t('actions.resetQuestion', { name })}
-            confirmLabel={t('actions.resetConfirm')}
-            danger
-            onConfirm={async () => {
-              await reset.mutateAsync(name);
-              onDone(t('actions.wasReset', { name }));
-            }}
-            refusal={refusal}
-          />
-        </div>
-        {failure ? (
-          <p className="form-error" role="alert">
-            {refusal(failure)}
-          </p>
-        ) : null}
-      </td>
-    </tr>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            aria-label={t('actions.resumeNamed', { name })}
+            disabled={busy}
+            onClick={() => act(resume, t('actions.resumed', { name }))}
+          >
+            {t('actions.resume')}
+          </button>
+        )}
+        <ConfirmAction
+          label={t('actions.reset')}
+          accessibleLabel={t('actions.resetNamed', { name })}
+          question={t('actions.resetQuestion', { name })}
+          confirmLabel={t('actions.resetConfirm')}
+          danger
+          onConfirm={async () => {
+            await reset.mutateAsync(name);
+            onDone(t('actions.wasReset', { name }));
+          }}
+          refusal={refusal}
+        />
+      </div>
+      {failure ? (
+        <p className="form-error" role="alert">
+          {refusal(failure)}
+        </p>
+      ) : null}
+    </li>
   );
 }
 
