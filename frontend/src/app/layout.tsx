@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 
+import { condoOnScreen } from '@/app/condo-on-screen';
 import { opensConsole, operates } from '@/app/routes/console/access';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { paths } from '@/config/paths';
@@ -61,13 +62,11 @@ function AccountNav() {
   );
 }
 
-/** A member's way to the condo's expenses and statistics: the condo of the page on screen if
- * they belong to it, else their first. */
+/** A member's way to the condo's expenses and statistics. */
 function CondoLinks({ roles }: { roles: CondoRole[] }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const here = /^\/c\/([^/]+)/.exec(location.pathname)?.[1];
-  const condo = roles.find((role) => here !== undefined && role.slug === decodeURIComponent(here)) ?? roles[0];
+  const condo = condoOnScreen(roles, location.pathname);
   if (!condo) return null;
   return (
     <>

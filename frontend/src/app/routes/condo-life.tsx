@@ -1,5 +1,6 @@
 import '@/app/routes/console/console.css';
 import '@/components/ui/chart/figures.css';
+import './condo-life.css';
 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
