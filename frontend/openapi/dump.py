@@ -21,8 +21,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 def documents(data_dir: Path) -> dict[str, dict[str, Any]]:
     os.environ["COPRO_ENV"] = "dev"
     os.environ["COPRO_DATA_DIR"] = str(data_dir)
-    from command_api.app import create_command_app
-    from copro.bootstrap import open_condos, read_engine
+    from copro.bootstrap import create_command_api, open_condos, read_engine
     from copro.settings import Settings
     from query_api.app import create_query_app
 
@@ -32,7 +31,8 @@ def documents(data_dir: Path) -> dict[str, dict[str, Any]]:
     try:
         return {
             "query": create_query_app(engine, settings).openapi(),
-            "command": create_command_app(condos, settings).openapi(),
+            # As served: with the operators' commands the site adds to the command app.
+            "command": create_command_api(settings, condos, engine).openapi(),
         }
     finally:
         engine.dispose()

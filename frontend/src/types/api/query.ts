@@ -529,8 +529,10 @@ export interface paths {
         };
         /**
          * Metrics
-         * @description The projections' position, lag and failure as Prometheus gauges; for operators, or
-         *     scrapes from this machine that did not come through a proxy.
+         * @description This process's requests and latency per route, commands, open live streams, and each
+         *     projection's position, lag, state and rebuild progress, for Prometheus; for operators,
+         *     or scrapes from this machine that did not come through a proxy. Counters are per
+         *     process: scrape each API process.
          */
         get: operations["ops-metrics"];
         put?: never;
@@ -616,7 +618,8 @@ export interface paths {
         /**
          * Status Page
          * @description The condo's status page: equipment and their shown status, incidents, maintenance.
-         *     With an ETag; `If-None-Match` answers 304 while the page is unchanged.
+         *     With an ETag; `If-None-Match` answers 304 while the page is unchanged. With `at`, the page
+         *     as it was then, replayed from the condo's events (404 before the condo existed).
          */
         get: operations["status-page"];
         put?: never;
@@ -4157,7 +4160,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gauges */
+            /** @description Prometheus text format */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4417,10 @@ export interface operations {
     };
     "status-page": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page as it was at this instant (UTC when no offset is named). */
+                at?: string | null;
+            };
             header?: never;
             path: {
                 slug: string;
