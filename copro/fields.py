@@ -75,6 +75,12 @@ def long_text(min_length: int, max_length: int) -> _Text:
     return _Text(min_length, max_length, LAYOUT)
 
 
+# An email a person is held under, as an admin names it to erase or export what is held: any
+# text with an @, not an email validator's opinion (its lists of reserved names change between
+# versions; an email accepted once must stay erasable).
+HeldEmail = Annotated[str, text(3, 320), StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")]
+
+
 # A query or path string: searched for or looked up, never stored, but never sent to the
 # database with a NUL in it either.
 SearchText = Annotated[

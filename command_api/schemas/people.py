@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from pydantic import BaseModel, EmailStr
+from pydantic import BaseModel
 
 from command_api.schemas.common import Body
+from copro.fields import HeldEmail
 from domain.commands.accounts import Erasure
 
 
 class PersonErasure(Body):
-    email: EmailStr
+    email: HeldEmail
 
 
 class Erased(BaseModel):

@@ -18,7 +18,7 @@ from projections.access import accounts
 from projections.status_page import copros
 from projections.status_rules import utc
 from projections.tickets import tickets
-from query_api.views.people import normalised_email, people_with_email
+from query_api.views.people import people_with_email
 from query_api.views.tickets import for_reporter
 
 
@@ -31,8 +31,8 @@ def held_on(conn: Connection, email: str) -> dict[str, Any]:
     ids = [r["id"] for r in rows]
     account = _account_among(conn, ids)
     claims = [r["email_claim"] for r in rows if r["email_claim"] is not None]
+    # The email asked for is not said again: once erased, an export holds no trace of it.
     return {
-        "email": normalised_email(email),
         "people": [_person(r, account) for r in rows],
         "account": _account(conn, account, claims) if account else None,
         "tickets": [

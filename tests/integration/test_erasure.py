@@ -283,7 +283,7 @@ class TestExport:
         answer = export(api, admin, EMAIL.upper(), ysolde.position)
         assert answer.status_code == 200, answer.text
         held = answer.json()
-        assert held["email"] == NORMALISED
+        assert {p["email"] for p in held["people"]} == {NORMALISED}
         assert sorted(held["people"], key=lambda p: p["id"]) == people_rows(settings)
         assert [p["kind"] for p in held["people"] if p["id"] == ysolde.account] == ["account"]
         assert held["account"]["id"] == ysolde.account
@@ -299,7 +299,6 @@ class TestExport:
         answer = export(api, admin, "nobody@exemple.fr")
         assert answer.status_code == 200, answer.text
         assert answer.json() == {
-            "email": "nobody@exemple.fr",
             "people": [],
             "account": None,
             "tickets": [],

@@ -1421,10 +1421,7 @@ export interface components {
         };
         /** PersonErasure */
         PersonErasure: {
-            /**
-             * Email
-             * Format: email
-             */
+            /** Email */
             email: string;
         };
         /**
