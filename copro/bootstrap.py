@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -24,6 +25,7 @@ from projections.engine import Projector
 from projections.registry import PROJECTIONS
 from projections.state import EVENT_STORE_SCHEMA, REBUILD_SCHEMA
 from projections.worker import Claims, PostgresListener, ProjectorWorker, Wakeup
+from query_api.app import HeadAsGet
 
 
 def configure_logging(settings: Settings) -> None:
@@ -49,13 +51,19 @@ def without_emails(record: logging.LogRecord) -> bool:
 
 # Held while a process creates (if missing) the event store's tables, functions and triggers.
 EVENT_STORE_SETUP_LOCK = 7206853412
+SQLITE_SETUP = threading.Lock()
 
 
 def open_condos(settings: Settings) -> Condos:
     """The write side, its store's tables made and upgraded before anyone uses it: accounts
     from before email claims are given theirs (once per email key)."""
     if settings.database_url is None:
-        return upgraded(Condos(env=settings.event_store_env(), email_key=settings.email_claims_key))
+        # Embedded, the store is this process's own: its threads take turns, as processes do
+        # on PostgreSQL (SQLite answers "database is locked" to a writer that waits too long).
+        with SQLITE_SETUP:
+            return upgraded(
+                Condos(env=settings.event_store_env(), email_key=settings.email_claims_key)
+            )
     import psycopg
 
     # Processes starting together (a compose stack, rebuild workers) take turns: PostgreSQL
@@ -241,7 +249,9 @@ class Site:
         self.query_app = query_app
         # JSON, HTML, JS, CSS… compressed for clients that accept it; never a live stream,
         # which the middleware passes on as it comes (text/event-stream is excluded).
-        self._compressed = GZipMiddleware(self._route, minimum_size=512)
+        # HEAD is answered as a GET whose body is dropped after compression, so that its
+        # headers are the GET's (Content-Encoding, Vary, Content-Length) as nginx gives them.
+        self._compressed = HeadAsGet(GZipMiddleware(self._route, minimum_size=512))
         self.condos: Condos | None = None
         self.on_startup = on_startup
         self.on_shutdown = on_shutdown

@@ -99,10 +99,16 @@ def caught_up(api: Api, position: int) -> None:
         time.sleep(0.02)
 
 
-def get_routes(api: Api) -> list[str]:
-    """Every GET route the query API documents."""
+def get_routes(api: Api, streams: bool = False) -> list[str]:
+    """Every GET route the query API documents: those answering a body, or the event streams
+    (whose GET never ends)."""
     document = api.client.app.query_app.openapi()  # type: ignore[attr-defined]
-    return [path for path, operations in document["paths"].items() if "get" in operations]
+    return [
+        path
+        for path, operations in document["paths"].items()
+        if "get" in operations
+        and ("text/event-stream" in str(operations["get"]["responses"].get("200", ""))) == streams
+    ]
 
 
 class TestHead:
@@ -117,8 +123,20 @@ class TestHead:
             got = api.client.get(path, headers=admin)
             head = api.client.head(path, headers=admin)
             if (head.status_code, said(head), head.content) != (got.status_code, said(got), b""):
-                differing[path] = (got.status_code, head.status_code)
+                differing[path] = (got.status_code, head.status_code, said(got), said(head))
         assert differing == {}
+
+    def test_an_event_stream_answers_head_with_its_headers_at_once(
+        self, api: Api, admin: dict[str, str], home: dict[str, Any]
+    ) -> None:
+        caught_up(api, home["position"])
+        streams = [p.format(**home) for p in get_routes(api, streams=True)]
+        assert streams
+        for path in streams:
+            head = api.client.head(path, headers=admin)
+            assert head.status_code == 200, path
+            assert head.headers["content-type"].startswith("text/event-stream")
+            assert head.content == b""
 
 
 class TestTokensOnPublicPages:
