@@ -122,7 +122,7 @@ def read_rate(settings: Settings) -> tuple[int, float]:
 def index(settings: Settings) -> float:
     """Brings the audit index (what the export reads) to the head of the log; its seconds."""
     began = time.perf_counter()
-    condos = Condos(env=settings.event_store_env())
+    condos = Condos(env=settings.event_store_env(), email_key=settings.email_claims_key)
     found = projectors(condos, read_engine(settings), 5000, 5000)
     wanted = [p for p in found if p.name == "audit_index"]
     for projector in wanted:
@@ -184,7 +184,7 @@ def command_rates(settings: Settings, commands: int, rounds: int) -> dict[str, l
             "POSTGRES_SCHEMA": f"bench_{name}",
             "APPLICATION_RECORDER_TOPIC": topic,
         }
-        condos = Condos(env=env)
+        condos = Condos(env=env, email_key=settings.email_claims_key)
         variants[name] = (condos, *seed(condos, 16))
     rates: dict[str, list[float]] = {f"{n} {c}": [] for n in variants for c in (1, 16)}
     for turn in range(rounds):
