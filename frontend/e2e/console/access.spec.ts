@@ -98,6 +98,7 @@ test('an auditor reads incidents and maintenance without any command, and “not
     'Bâtiments et équipements',
     'Dépenses et budget',
     'Statistiques',
+    'Audit',
   ]);
   await expect(page.getByText('Lecture seule : votre rôle ne permet aucune modification.')).toBeVisible();
   await settled(page);
