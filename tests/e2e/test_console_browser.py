@@ -34,8 +34,9 @@ def test_console_spec_passes_against_a_real_server(console_server: Server, spec:
 
 
 # The console loads only when a signed-in manager needs it: the public page's first load must
-# not carry any of it. Measured before the console: 127,436 bytes gzipped.
-FIRST_LOAD_BEFORE_CONSOLE = 127_436
+# not carry any of it. Measured before the console: 127,436 bytes gzipped; 127,905 once the
+# header linked residents to their condo's expenses and statistics and operators to /ops.
+FIRST_LOAD_BEFORE_CONSOLE = 128_000
 
 
 def test_console_code_is_not_in_the_public_pages_first_load(
