@@ -35,6 +35,7 @@ test('a manager triages a resident’s ticket into an incident and resolves it, 
       'Membres',
       'Dépenses et budget',
       'Statistiques',
+      'Audit',
     ]);
   });
 
