@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { BuildingSection } from '@/features/status/components/building-section';
-import { IncidentList } from '@/features/status/components/incident-list';
-import { MaintenanceList } from '@/features/status/components/maintenance-list';
-import { OverallBanner } from '@/features/status/components/overall-banner';
+import { PageNow } from '@/features/status/components/page-now';
 import type { StatusPage } from '@/features/status/types';
 
 type StatusPageThenProps = { page: StatusPage };
@@ -13,33 +11,9 @@ type StatusPageThenProps = { page: StatusPage };
  * button, its daily strips). */
 export function StatusPageThen({ page }: StatusPageThenProps) {
   const { t } = useTranslation();
-  const { maintenances } = page;
   return (
     <div className="status-page status-page--then" data-testid="status-page-then">
-      <OverallBanner status={page.overall_status} buildings={page.buildings} />
-
-      <section className="status-page__section" aria-labelledby="then-open-incidents">
-        <h2 id="then-open-incidents">{t('statusPage.openIncidents')}</h2>
-        {page.open_incidents.length > 0 ? (
-          <IncidentList incidents={page.open_incidents} />
-        ) : (
-          <p className="muted">{t('statusPage.noOpenIncidents')}</p>
-        )}
-      </section>
-
-      <section className="status-page__section" aria-labelledby="then-maintenances">
-        <h2 id="then-maintenances">{t('statusPage.maintenances')}</h2>
-        <MaintenanceList
-          title={t('statusPage.maintenanceInProgress')}
-          maintenances={maintenances.in_progress}
-          empty={t('statusPage.noMaintenanceInProgress')}
-        />
-        <MaintenanceList
-          title={t('statusPage.maintenancePlanned')}
-          maintenances={maintenances.planned}
-          empty={t('statusPage.noMaintenancePlanned')}
-        />
-      </section>
+      <PageNow page={page} />
 
       <section className="status-page__section" aria-labelledby="then-equipment">
         <h2 id="then-equipment">{t('statusPage.equipmentHeading')}</h2>

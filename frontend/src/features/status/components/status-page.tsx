@@ -12,8 +12,7 @@ import { useStatusPageStream, type LiveState } from '@/features/status/api/watch
 import { BuildingSection } from '@/features/status/components/building-section';
 import { IncidentList } from '@/features/status/components/incident-list';
 import { LiveNotice } from '@/features/status/components/live-notice';
-import { MaintenanceList } from '@/features/status/components/maintenance-list';
-import { OverallBanner } from '@/features/status/components/overall-banner';
+import { PageNow } from '@/features/status/components/page-now';
 import { ReportPanel } from '@/features/status/components/report-panel';
 import { StripLegend } from '@/features/status/components/strip-legend';
 import type { HistoryDay, StatusHistory, StatusPage } from '@/features/status/types';
@@ -99,7 +98,7 @@ export function StatusPageView({
   signedIn = false,
 }: StatusPageViewProps) {
   const { t } = useTranslation();
-  const { copro, maintenances } = page;
+  const { copro } = page;
   const days = useMemo(() => daysByEquipment(history), [history]);
   const incidentTitles = useMemo(
     () => new Map([...page.open_incidents, ...page.recent_incidents].map((i) => [i.id, i.title])),
@@ -122,30 +121,7 @@ export function StatusPageView({
         </div>
       </header>
 
-      <OverallBanner status={page.overall_status} buildings={page.buildings} />
-
-      <section className="status-page__section" aria-labelledby="open-incidents-heading">
-        <h2 id="open-incidents-heading">{t('statusPage.openIncidents')}</h2>
-        {page.open_incidents.length > 0 ? (
-          <IncidentList incidents={page.open_incidents} />
-        ) : (
-          <p className="muted">{t('statusPage.noOpenIncidents')}</p>
-        )}
-      </section>
-
-      <section className="status-page__section" aria-labelledby="maintenances-heading">
-        <h2 id="maintenances-heading">{t('statusPage.maintenances')}</h2>
-        <MaintenanceList
-          title={t('statusPage.maintenanceInProgress')}
-          maintenances={maintenances.in_progress}
-          empty={t('statusPage.noMaintenanceInProgress')}
-        />
-        <MaintenanceList
-          title={t('statusPage.maintenancePlanned')}
-          maintenances={maintenances.planned}
-          empty={t('statusPage.noMaintenancePlanned')}
-        />
-      </section>
+      <PageNow page={page} />
 
       <section className="status-page__section" aria-labelledby="equipment-heading">
         <h2 id="equipment-heading">{t('statusPage.equipmentHeading')}</h2>
