@@ -206,27 +206,10 @@ def status_at(settings: Settings, url: str, events: int, requests: int) -> None:
     """The demo condo's page at instants spread over its year, asked one after the other of a
     real query API, interleaved with its live page (a slower moment of a shared machine falls
     on both); then where the time of one goes, in this process."""
-    from bench.freshness import wait_up
-    from bench.queries import PORT, caught_up
-    from copro.bootstrap import open_condos
-    from copro.demo import SLUG, seed_demo
+    from bench.queries import demo_read_side
+    from copro.demo import SLUG
 
-    empty(url)
-    condos = open_condos(settings)
-    seed_demo(condos)
-    condos.close()
-    generate(settings, events)
-    env = {**os.environ, "COPRO_SECRET_KEY": SECRET, "COPRO_ENV": "production"}
-    env["COPRO_LOG_LEVEL"] = "WARNING"
-    copro_bin = str(Path(sys.executable).parent / "copro")
-    processes = [
-        subprocess.Popen([copro_bin, "projector"], env=env),
-        subprocess.Popen([copro_bin, "query-api", "--port", str(PORT)], env=env),
-    ]
-    base = f"http://127.0.0.1:{PORT}/api/v1"
-    try:
-        wait_up(f"{base}/healthz")
-        head = caught_up(url, base)
+    with demo_read_side(settings, events) as (base, head):
         first, last, of_demo = _demo_span(url, SLUG)
         page = f"{base}/status/{SLUG}"
         rng = random.Random(11)
@@ -241,10 +224,6 @@ def status_at(settings: Settings, url: str, events: int, requests: int) -> None:
                     answer = client.get(page, params=params)
                     timings[name].append((time.perf_counter() - began) * 1000)
                     assert answer.status_code == 200, answer.text
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=15)
     pieces, replayed_events = _pieces(settings, SLUG, last + timedelta(seconds=1))
 
     print(machine())

@@ -22,10 +22,9 @@ from pathlib import Path
 
 import httpx
 
-from bench.commands import SECRET, empty, hash_of, machine
+from bench.commands import SECRET, empty, machine, seed
 from copro.bootstrap import open_condos
 from copro.settings import Settings
-from domain.base import Actor
 
 
 def main() -> None:
@@ -39,20 +38,7 @@ def main() -> None:
     empty(url)
     settings = Settings(database_url=url, secret_key=SECRET, env="production")
     condos = open_condos(settings)
-    admin = condos.open_admin_account(
-        Actor.system(),
-        email="bench@copro-bench.org",
-        first_name="B",
-        last_name="N",
-        password_hash=hash_of("bench password"),
-    )
-    copro = condos.register_copro(
-        Actor(str(admin.id)), name="Bench", address="1 rue", postal_code="69003", city="Lyon"
-    )
-    building = condos.add_building(Actor.system(), copro.id, name="A")
-    lift = condos.install_equipment(
-        Actor.system(), copro.id, building_id=building.id, name="Lift", category="lift"
-    )
+    _, (lift, *_) = seed(condos, 1)
     condos.close()
 
     env = {
@@ -96,7 +82,7 @@ def main() -> None:
             for i in range(total):
                 time.sleep(max(0.0, start + i / args.rate - time.perf_counter()))
                 answer = writer.put(
-                    f"/equipment/{lift.id}/status", json={"status": statuses[i % 2]}
+                    f"/equipment/{lift}/status", json={"status": statuses[i % 2]}
                 )
                 answer.raise_for_status()
                 pool.submit(read, answer.json()["position"])

@@ -21,6 +21,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -48,24 +50,8 @@ def main() -> None:
         sys.exit("COPRO_DATABASE_URL must name a scratch PostgreSQL database")
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install -y wrk")
-    empty(url)
     settings = Settings(database_url=url, secret_key=SECRET, env="production")
-    condos = open_condos(settings)
-    seed_demo(condos)
-    condos.close()
-    generate(settings, args.events)
-
-    env = {**os.environ, "COPRO_SECRET_KEY": SECRET, "COPRO_ENV": "production"}
-    env["COPRO_LOG_LEVEL"] = "WARNING"
-    copro_bin = str(Path(sys.executable).parent / "copro")
-    processes = [
-        subprocess.Popen([copro_bin, "projector"], env=env),
-        subprocess.Popen([copro_bin, "query-api", "--port", str(PORT)], env=env),
-    ]
-    base = f"http://127.0.0.1:{PORT}/api/v1"
-    try:
-        wait_up(f"{base}/healthz")
-        events = caught_up(url, base)
+    with demo_read_side(settings, args.events) as (base, events):
         page = f"{base}/status/{SLUG}"
         answer = httpx.get(page)
         answer.raise_for_status()
@@ -81,10 +67,6 @@ def main() -> None:
             (name, asyncio.run(steady(target, headers, args.rate, args.seconds)))
             for name, target, headers in cases
         ]
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=15)
 
     print(machine())
     print(f"store: the demo condo and {events:,} events in all; page {len(answer.content):,} bytes")
@@ -97,6 +79,34 @@ def main() -> None:
     trivial = loaded[0][1][0]
     print(f"ratio status page ÷ trivial route: {loaded[1][1][0] / trivial:.2f}")
     print(f"ratio status page 304 ÷ trivial route: {loaded[2][1][0] / trivial:.2f}")
+
+
+@contextmanager
+def demo_read_side(settings: Settings, events: int) -> Iterator[tuple[str, int]]:
+    """Empties the store, lays the demo condo and `events` of life, then runs a projector and a
+    query API on it until the block ends; gives the API's base URL and the log's head, once
+    every read model has reached it."""
+    url = settings.database_url or ""
+    empty(url)
+    condos = open_condos(settings)
+    seed_demo(condos)
+    condos.close()
+    generate(settings, events)
+    env = {**os.environ, "COPRO_SECRET_KEY": SECRET, "COPRO_ENV": "production"}
+    env["COPRO_LOG_LEVEL"] = "WARNING"
+    copro_bin = str(Path(sys.executable).parent / "copro")
+    processes = [
+        subprocess.Popen([copro_bin, "projector"], env=env),
+        subprocess.Popen([copro_bin, "query-api", "--port", str(PORT)], env=env),
+    ]
+    base = f"http://127.0.0.1:{PORT}/api/v1"
+    try:
+        wait_up(f"{base}/healthz")
+        yield base, caught_up(url, base)
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=15)
 
 
 def caught_up(url: str, base: str) -> int:

@@ -26,11 +26,11 @@ from pathlib import Path
 
 import httpx
 
-from bench.commands import SECRET, empty, hash_of, machine
+from bench.commands import SECRET, empty, machine
+from bench.commands import seed as one_condo
 from bench.freshness import wait_up
 from copro.bootstrap import open_condos
 from copro.settings import Settings
-from domain.base import Actor
 
 COMMAND_PORT, QUERY_PORT = 18461, 18462
 
@@ -114,23 +114,11 @@ def main() -> None:
 
 
 def seed(settings: Settings) -> str:
+    """The bench condo with one lift, whose status the commands set."""
     condos = open_condos(settings)
-    admin = condos.open_admin_account(
-        Actor.system(),
-        email="bench@copro-bench.org",
-        first_name="B",
-        last_name="N",
-        password_hash=hash_of("bench password"),
-    )
-    copro = condos.register_copro(
-        Actor(str(admin.id)), name="Bench", address="1 rue", postal_code="69003", city="Lyon"
-    )
-    building = condos.add_building(Actor.system(), copro.id, name="A")
-    lift = condos.install_equipment(
-        Actor.system(), copro.id, building_id=building.id, name="Lift", category="lift"
-    )
+    _, lifts = one_condo(condos, 1)
     condos.close()
-    return str(lift.id)
+    return str(lifts[0])
 
 
 async def measure(lift: str, streams: int, commands: int) -> tuple[list[float], list[float]]:
