@@ -5,20 +5,19 @@ stores; the streams against a real `copro serve`."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import httpx
-import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import drop_database
 from tests.integration.api import Api, condo
 from tests.integration.test_read_audit import operator
-from tests.integration.test_status_stream import Site, started
+
+# The live server of the stream tests (a real `copro serve` per store), as a fixture of this module.
+from tests.integration.test_status_stream import Site, site_fixture  # noqa: F401
 
 Labels = dict[str, str]
 
@@ -125,19 +124,6 @@ class TestProjectionGauges:
         assert local.get("/api/v1/metrics").status_code == 200
         forwarded = local.get("/api/v1/metrics", headers={"X-Forwarded-For": "203.0.113.9"})
         assert forwarded.status_code == 401
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def site(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Site]:
-    server, database_url = started(tmp_path_factory.mktemp(request.param), request.param)
-    try:
-        yield Site(server)
-    finally:
-        server.stop()
-        if database_url:
-            drop_database(database_url)
 
 
 def open_streams(site: Site) -> float | None:

@@ -95,8 +95,9 @@ def started(tmp: Path, store: str) -> tuple[LiveServer, str | None]:
     return LiveServer(tmp / "var", database_url).start(), database_url
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def site(
+# Named apart from its fixture name so that another module imports it beside parameters `site`.
+@pytest.fixture(scope="module", params=["sqlite", "postgres"], name="site")
+def site_fixture(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Site]:
     server, database_url = started(tmp_path_factory.mktemp(request.param), request.param)
