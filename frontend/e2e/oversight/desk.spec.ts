@@ -5,6 +5,10 @@ import { expectMessageBeside } from '../console-admin/admin-support';
 import { MANAGER } from '../support';
 import { middleOf, openAudit, pastIncident, slideTo } from './oversight-support';
 
+// Each journey signs in, replays the condo's past a few times and checks every step: on a
+// machine busy with the rest of the suite one took more than the default 90 s.
+test.describe.configure({ timeout: 180_000 });
+
 test('an auditor drags the slider to the middle of a past incident and sees the outage', async ({ page, request }) => {
   const { id } = await demoCondo(request);
   const incident = await pastIncident(request, id, AUDITOR);
