@@ -25,6 +25,11 @@ type FieldMessageProps = { id: string; problem: Problem };
 /** The message shown right under a field, which the field names in `aria-describedby`. */
 export function FieldMessage({ id, problem }: FieldMessageProps) {
   const describe = useProblemText();
+  return <FieldError id={id} text={describe(problem)} />;
+}
+
+/** A field's problem, already worded, with its warning sign. */
+export function FieldError({ id, text }: { id: string; text: string }) {
   return (
     <p id={id} className="field__error">
       <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
@@ -32,7 +37,7 @@ export function FieldMessage({ id, problem }: FieldMessageProps) {
         <path d="M12 8.6v5.2" stroke="#fff" strokeWidth="2.2" strokeLinecap="round" />
         <circle cx="12" cy="17.3" r="1.3" fill="#fff" />
       </svg>
-      <span>{describe(problem)}</span>
+      <span>{text}</span>
     </p>
   );
 }
