@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -33,6 +34,9 @@ from copro.bootstrap import open_condos
 from copro.settings import Settings
 
 COMMAND_PORT, QUERY_PORT = 18461, 18462
+# In turn across both runs, so that every command changes the page (an odd count of commands
+# in the first run would otherwise start the second on the status already shown).
+STATUSES = itertools.cycle(["degraded", "operational"])
 
 
 class Client:
@@ -141,11 +145,10 @@ async def measure(lift: str, streams: int, commands: int) -> tuple[list[float], 
             )
         ).json()["access_token"]
         auth = {"Authorization": f"Bearer {token}"}
-        for i in range(commands):
+        for _ in range(commands):
             await asyncio.sleep(1)
-            status = "degraded" if i % 2 == 0 else "operational"
             answer = await writer.put(
-                f"/equipment/{lift}/status", json={"status": status}, headers=auth
+                f"/equipment/{lift}/status", json={"status": next(STATUSES)}, headers=auth
             )
             answered = time.perf_counter()
             position = answer.raise_for_status().json()["position"]
