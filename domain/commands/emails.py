@@ -44,10 +44,13 @@ class EmailCommands(CondosBase):
     def give_email_claims(self, by: Actor) -> int:
         """Gives each account not holding its email's claim under this key (opened before email
         claims, or under another key) that claim, so that it is found by its email; answers how
-        many. Done once per key: the record it leaves says so to the next start."""
+        many. Done once per key: the record it leaves says so to the next start. A store that
+        holds no event yet has no account from before claims, and is left empty: it is new."""
         with self._command(by):
             if not by.is_system:
                 raise Forbidden("the store gives email claims when it opens")
+            if not self.recorder.max_notification_id():
+                return 0
             done = upgrade_id(self._key())
             if self._find(EmailClaimsUpgrade, done) is not None:
                 return 0
