@@ -155,7 +155,7 @@ def demo(
 
     settings = load_settings()
     condos = open_condos(settings)
-    if condos.recorder.max_notification_id():
+    if not condos.is_new():
         if if_empty:
             console.print(f"store not empty: demo not seeded (status page: /c/{SLUG})")
             return

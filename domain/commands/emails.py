@@ -23,6 +23,9 @@ from domain.email_claims_upgrade import EmailClaimsUpgrade, upgrade_id
 from domain.errors import Forbidden
 from domain.people import PeopleStore, Person
 
+# More records of its own than a store could have written by opening: it has been used.
+ALONE = 8
+
 
 class EmailCommands(CondosBase):
     def __init__(self, env: dict[str, str] | None = None, email_key: bytes | None = None) -> None:
@@ -44,19 +47,25 @@ class EmailCommands(CondosBase):
     def give_email_claims(self, by: Actor) -> int:
         """Gives each account not holding its email's claim under this key (opened before email
         claims, or under another key) that claim, so that it is found by its email; answers how
-        many. Done once per key: the record it leaves says so to the next start. A store that
-        holds no event yet has no account from before claims, and is left empty: it is new."""
+        many. Done once per key: the record it leaves says so to the next start."""
         with self._command(by):
             if not by.is_system:
                 raise Forbidden("the store gives email claims when it opens")
-            if not self.recorder.max_notification_id():
-                return 0
             done = upgrade_id(self._key())
             if self._find(EmailClaimsUpgrade, done) is not None:
                 return 0
             given = sum(self._give_claim(account_id) for account_id in self._opened_accounts())
             self._save(EmailClaimsUpgrade(id=done, accounts=given))
             return given
+
+    def is_new(self) -> bool:
+        """Whether the store holds nothing but what it writes of itself when it opens (the
+        records that its accounts hold their email claims): no condo, no account, nobody's
+        event; what `copro demo --if-empty` asks."""
+        # A record per key the store was ever opened with: a handful at most.
+        first = self.recorder.select_notifications(start=1, limit=ALONE + 1)
+        upgrades = get_topic(EmailClaimsUpgrade.Completed)
+        return len(first) <= ALONE and all(n.topic == upgrades for n in first)
 
     # -- shared by the commands on people -----------------------------------------------------
 
