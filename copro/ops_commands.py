@@ -122,11 +122,14 @@ class ProjectionOperations:
             self.wake()
         return projector
 
-    def reset(self, name: str) -> Projector:
+    def reset(self, name: str) -> ProjectionCommanded:
+        """Empties the projection and answers it so, at position 0, before the projector is
+        woken to replay the log (it may be well on by the time the answer is read)."""
         projector = self.projector(name)
         projector.reset()
+        answer = commanded(projector)
         self.wake()
-        return projector
+        return answer
 
     @contextmanager
     def _one_starter(self, name: str) -> Iterator[None]:
@@ -271,7 +274,7 @@ def resume_projection(name: ProjectionName, _: Operator, ops: Operations) -> Pro
 def reset_projection(name: ProjectionName, _: Operator, ops: Operations) -> ProjectionCommanded:
     """Empties the projection's tables and replays the log into them in place: they are empty
     meanwhile, prefer rebuild on a serving site (platform operators and admins)."""
-    return commanded(ops.reset(name))
+    return ops.reset(name)
 
 
 # The command API's own process is scraped here when it runs alone (`copro command-api`): its
