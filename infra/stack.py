@@ -139,7 +139,11 @@ class Stack:
                 if process.poll() is not None:
                     raise RuntimeError(f"{name} stopped:\n{self.log(name)}")
             try:
-                if httpx.get(f"{self.url}/api/v1/readyz", timeout=2).status_code == 200:
+                # Each API through nginx: the query API's readiness, the command API's document.
+                if all(
+                    httpx.get(f"{self.url}{path}", timeout=2).status_code == 200
+                    for path in ("/api/v1/readyz", "/api/v1/command/openapi.json")
+                ):
                     return
             except httpx.TransportError:
                 pass
@@ -185,9 +189,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
-    url = os.environ.get(
-        "COPRO_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/copro_stack"
-    )
+    url = os.environ.get("COPRO_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/copro_stack")
     ensure_database(url)
     run_dir = Path(tempfile.mkdtemp(prefix="copro-stack-"))
     stack = Stack(url, run_dir, port=args.port).start()
