@@ -27,9 +27,8 @@ from copro.settings import Settings
 from domain.application import Condos
 
 API_PREFIX = "/api/v1"
-# What any command may answer besides its success; 429 where a per-address limit applies.
+# What any command may answer besides its success; the routes limited per address add 429.
 COMMAND_ERRORS = error_responses(401, 403, 404, 409, 413, 422, 503)
-LIMITED_ERRORS = error_responses(401, 403, 404, 409, 413, 422, 429, 503)
 
 
 def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
@@ -64,10 +63,5 @@ def create_command_app(condos: Condos, settings: Settings) -> FastAPI:
         people,
     )
     for module in routes:
-        limited = module in (auth, tickets)
-        app.include_router(
-            module.router,
-            prefix=API_PREFIX,
-            responses=LIMITED_ERRORS if limited else COMMAND_ERRORS,
-        )
+        app.include_router(module.router, prefix=API_PREFIX, responses=COMMAND_ERRORS)
     return app

@@ -12,13 +12,16 @@ from command_api.passwords import hash_password, verify_password
 from command_api.schemas.accounts import PasswordChange, SignUp
 from command_api.schemas.common import Receipt, receipt
 from command_api.schemas.structure import Token
+from copro.http_errors import error_responses
 from copro.tokens import issue_token
 from domain.errors import NotAuthenticated
 
 router = APIRouter(prefix="/auth", tags=["auth"])
+# Each of these shares a limit of attempts per client address.
+LIMITED = error_responses(429)
 
 
-@router.post("/login", response_model=Token, operation_id="auth-login")
+@router.post("/login", response_model=Token, operation_id="auth-login", responses=LIMITED)
 def login(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
@@ -40,7 +43,13 @@ def login(
     return Token(access_token=token, expires_in=int(lifetime.total_seconds()))
 
 
-@router.post("/register", status_code=201, response_model=Receipt, operation_id="auth-register")
+@router.post(
+    "/register",
+    status_code=201,
+    response_model=Receipt,
+    operation_id="auth-register",
+    responses=LIMITED,
+)
 def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Opens a resident's account, pending until a manager of the condo activates it; an email
     that has an account is answered alike, and its account left as it was."""
@@ -51,7 +60,9 @@ def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentAc
     )
 
 
-@router.post("/password", response_model=Receipt, operation_id="auth-change-password")
+@router.post(
+    "/password", response_model=Receipt, operation_id="auth-change-password", responses=LIMITED
+)
 def change_password(
     request: Request, body: PasswordChange, condos: CondosDep, actor: CurrentActor
 ) -> Receipt:

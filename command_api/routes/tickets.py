@@ -15,6 +15,7 @@ from command_api.schemas.tickets import (
     StatusReason,
     TicketReport,
 )
+from copro.http_errors import error_responses
 
 router = APIRouter(tags=["tickets"])
 
@@ -23,6 +24,7 @@ router = APIRouter(tags=["tickets"])
     "/copros/{copro_id}/tickets",
     status_code=201,
     response_model=Receipt,
+    responses=error_responses(429),  # anonymous reports are limited per address
 )
 def report_ticket(
     copro_id: UUID, body: TicketReport, request: Request, condos: CondosDep, actor: CurrentActor

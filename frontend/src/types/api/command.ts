@@ -5259,15 +5259,6 @@ export interface operations {
                     "application/json": components["schemas"]["Refusal"];
                 };
             };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
             /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
             503: {
                 headers: {
@@ -5350,15 +5341,6 @@ export interface operations {
             };
             /** @description Invalid input: `detail` names each field */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5455,15 +5437,6 @@ export interface operations {
                     "application/json": components["schemas"]["Refusal"];
                 };
             };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
             /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
             503: {
                 headers: {
@@ -5546,15 +5519,6 @@ export interface operations {
             };
             /** @description Invalid input: `detail` names each field */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5651,15 +5615,6 @@ export interface operations {
                     "application/json": components["schemas"]["Refusal"];
                 };
             };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
             /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
             503: {
                 headers: {
@@ -5742,15 +5697,6 @@ export interface operations {
             };
             /** @description Invalid input: `detail` names each field */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5847,15 +5793,6 @@ export interface operations {
                     "application/json": components["schemas"]["Refusal"];
                 };
             };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
             /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
             503: {
                 headers: {
@@ -5945,15 +5882,6 @@ export interface operations {
                     "application/json": components["schemas"]["Refusal"];
                 };
             };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
             /** @description Not ready (a read model that failed or lags, contention): retry after `Retry-After` */
             503: {
                 headers: {
@@ -6036,15 +5964,6 @@ export interface operations {
             };
             /** @description Invalid input: `detail` names each field */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Refusal"];
-                };
-            };
-            /** @description Too many attempts from this address: retry after `Retry-After` seconds */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
