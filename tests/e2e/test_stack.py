@@ -57,6 +57,14 @@ def test_both_openapi_documents_are_on_the_one_origin(stack: Stack) -> None:
         assert answer.json()["info"]["title"] == title
 
 
+def test_the_interactive_docs_and_their_assets_come_through_nginx(stack: Stack) -> None:
+    page = httpx.get(f"{stack.url}/api/v1/docs")
+    assert page.status_code == 200 and "/api/v1/command/openapi.json" in page.text
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
+        answer = httpx.get(f"{stack.url}/api/v1/docs/assets/{asset}")
+        assert answer.status_code == 200 and len(answer.content) > 10_000, asset
+
+
 def test_json_is_compressed(stack: Stack) -> None:
     answer = httpx.get(
         f"{stack.url}/api/v1/query/openapi.json", headers={"Accept-Encoding": "gzip"}

@@ -109,7 +109,7 @@ class TestRecordExpense:
     def test_a_date_in_the_future_or_not_a_calendar_date_is_refused(
         self, api: Api, ours: Condo
     ) -> None:
-        for day in (TOO_FAR, "2025-02-30", "2025-02-14T00:00:00", 1739491200):
+        for day in (TOO_FAR, "2025-02-30", "2025-02-14T00:00:00", 1739491200, "0001-01-01"):
             answer = api.command(
                 "POST", f"/copros/{ours.id}/expenses", ours.manager, invoice(date=day), 422
             )

@@ -98,6 +98,20 @@ class TestOpen:
             "severity",
         }
 
+    def test_a_start_outside_the_condos_years_is_named(self, api: Api, tilleuls: Condo) -> None:
+        # Year 1 at UTC+14 has no UTC form: it once slipped through as a start of the year 0001.
+        for started_at in ("0001-01-01T00:00:00+14:00", "1999-12-31T23:59:59Z", "0001-01-01"):
+            body = {
+                "title": "Panne",
+                "message": "Panne",
+                "started_at": started_at,
+                "impacts": [{"equipment_id": tilleuls.lift, "impact": "major_outage"}],
+            }
+            answer = api.command(
+                "POST", f"/copros/{tilleuls.id}/incidents", tilleuls.manager, body, 422
+            )
+            assert fields(answer) == {"started_at"}, started_at
+
     def test_it_names_at_least_one_equipment_each_once(self, api: Api, tilleuls: Condo) -> None:
         lift = {"equipment_id": tilleuls.lift, "impact": "degraded"}
         for impacts in ([], [lift, {**lift, "impact": "major_outage"}], None):

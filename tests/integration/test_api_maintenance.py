@@ -107,6 +107,9 @@ class TestSchedule:
             ({"equipment_ids": "lift"}, "equipment_ids"),
             ({"ends_at": iso(START)}, "ends_at"),
             ({"ends_at": iso(START - timedelta(hours=1))}, "ends_at"),
+            # Outside the condo's years, at the ends where no UTC form exists.
+            ({"starts_at": "0001-01-01T00:00:00+14:00"}, "starts_at"),
+            ({"ends_at": "9999-12-31T23:59:59-14:00"}, "ends_at"),
         ]
         for overrides, field in bad:
             answer = api.command(

@@ -71,6 +71,20 @@ class TestCondos:
         assert answer["code"] == "validation_error"
         assert {e["field"] for e in answer["detail"]} == {"name", "city", "slug", "colour"}
 
+    def test_a_malformed_body_is_named_as_the_body_not_as_a_character_offset(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        # Cut JSON was once named field "8", the offset where the parser stopped.
+        for content in (b'{"name": "R\xc3\xa9sidence",', b"\xff\xfe{", b"[1, 2"):
+            answer = api.client.post(
+                "/api/v1/copros",
+                content=content,
+                headers={**admin, "Content-Type": "application/json"},
+            )
+            assert answer.status_code == 422, content
+            assert answer.json()["code"] == "validation_error"
+            assert [e["field"] for e in answer.json()["detail"]] == ["body"], content
+
     def test_a_slug_is_taken_once_on_the_platform(self, api: Api, admin: dict[str, str]) -> None:
         condo(api, admin)
         answer = api.command(
