@@ -81,9 +81,7 @@ def main() -> None:
         with ThreadPoolExecutor(max_workers=8) as pool:
             for i in range(total):
                 time.sleep(max(0.0, start + i / args.rate - time.perf_counter()))
-                answer = writer.put(
-                    f"/equipment/{lift}/status", json={"status": statuses[i % 2]}
-                )
+                answer = writer.put(f"/equipment/{lift}/status", json={"status": statuses[i % 2]})
                 answer.raise_for_status()
                 pool.submit(read, answer.json()["position"])
         elapsed = time.perf_counter() - start

@@ -18,9 +18,7 @@ router = APIRouter(
 
 
 @router.get("/export")
-def export(
-    _: PlatformAdmin, conn: Db, email: Annotated[HeldEmail, Query()]
-) -> dict[str, Any]:
+def export(_: PlatformAdmin, conn: Db, email: Annotated[HeldEmail, Query()]) -> dict[str, Any]:
     """Everything held on the person of this email, as JSON (the right of access): their rows
     of the people store, their account's roles and invitations, the tickets they reported
     with their public timeline; an unknown email holds nothing (a platform admin)."""
