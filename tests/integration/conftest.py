@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,19 +28,26 @@ def engine(settings: Settings) -> Iterator[Engine]:
     engine.dispose()
 
 
+@cache
+def admin_password_hash() -> str:
+    """Hashed once per test process: argon2id takes a seventh of a second, a thousand tests
+    open a store with the admin."""
+    from command_api.passwords import hash_password
+
+    return hash_password(ADMIN[1])
+
+
 @pytest.fixture
 def api(settings: Settings) -> Iterator[Api]:
     settings.read_wait_seconds = 3.0
     site = create_site(settings)
-    from command_api.passwords import hash_password
-
     assert site.condos is not None
     site.condos.open_admin_account(
         Actor.system(),
         email=ADMIN[0],
         first_name="Ada",
         last_name="Min",
-        password_hash=hash_password(ADMIN[1]),
+        password_hash=admin_password_hash(),
     )
     with TestClient(site) as client:
         yield Api(client)

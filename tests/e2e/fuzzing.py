@@ -1,4 +1,4 @@
-"""Schemathesis against both OpenAPI documents of a real `copro serve`: whatever a client sends,
+"""Schemathesis against an OpenAPI document of a real `copro serve`: whatever a client sends,
 with a manager's token or none, the answer is never a 500 and always one its document promises
 (status, content type, body shape).
 
@@ -6,6 +6,9 @@ Bounded and deterministic (a fixed number of examples per operation), so that a 
 back the same on the next run. The coverage phase (boundary values: the largest integers, the
 earliest dates, NUL in strings) runs with the manager's token, which reaches the deepest code;
 without a token most operations stop at 401, so random inputs suffice.
+
+One test file per document (`test_fuzz_query_api.py`, `test_fuzz_command_api.py`), so that the
+two run on different test workers: together they take minutes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import sys
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.e2e.conftest import Server
 
@@ -54,8 +56,8 @@ def fuzz(
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
-@pytest.mark.parametrize("document", ["query", "command"])
-def test_the_api_answers_as_its_document_says(server: Server, document: str) -> None:
+def answers_as_its_document_says(server: Server, document: str) -> None:
+    """Fuzzes `document` without a token, then with a manager's of the demo condo."""
     server.cli("demo")
     token = httpx.post(
         f"{server.url}/api/v1/auth/login",
