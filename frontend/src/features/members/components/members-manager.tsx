@@ -256,7 +256,12 @@ function PendingSignUp({ member, context }: { member: Member; context: Context }
           aria-label={t('pending.activateOf', { name })}
           disabled={activate.isPending}
           onClick={() =>
-            activate.mutate({ accountId: member.account_id }, { onSuccess: () => context.done(t('pending.activated', { name })) })
+            // The row goes once the account is active (read again before the mutation settles),
+            // and a gone row's `mutate` callbacks never run: the promise is followed instead.
+            activate
+              .mutateAsync({ accountId: member.account_id })
+              .then(() => context.done(t('pending.activated', { name })))
+              .catch(() => undefined) // shown beside the button by `activate.error`
           }
         >
           {t('pending.activate')}
@@ -312,15 +317,14 @@ function RoleChoice({ member, name, context }: { member: Member; name: string; c
   const [chosen, setChosen] = useState<Role>(current);
   const selectId = `role-${member.account_id}`;
   function submit() {
-    change.mutate(
-      { coproId: context.coproId, accountId: member.account_id, role: chosen },
-      {
-        onSuccess: () => {
-          context.done(t('role.changed', { name, role: tCommon(`role.${chosen}`).toLocaleLowerCase() }));
-          if (member.account_id === context.selfId) context.onOwnRoleChanged();
-        },
-      },
-    );
+    // Followed by its promise: with the list narrowed to a role, the row leaves as it changes.
+    change
+      .mutateAsync({ coproId: context.coproId, accountId: member.account_id, role: chosen })
+      .then(() => {
+        context.done(t('role.changed', { name, role: tCommon(`role.${chosen}`).toLocaleLowerCase() }));
+        if (member.account_id === context.selfId) context.onOwnRoleChanged();
+      })
+      .catch(() => undefined); // shown beside the choice by `change.error`
   }
   return (
     <div className="members__role">
