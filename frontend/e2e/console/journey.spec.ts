@@ -1,13 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { MANAGER, RESIDENT, SLUG, signIn } from '../support';
+import { MANAGER, SLUG, signIn, uniqueEmail } from '../support';
+import { notice, openPart } from '../console-admin/admin-support';
 import { demoCondo, localTime, MANAGER_NAME, residentReports, settled, signInToConsole, unique } from './console-support';
 
-// Issue 10's journey: a resident reports a broken lift; the manager, from the console, assigns
-// it, comments internally, replies publicly, converts it into an incident on two pieces of
-// equipment, posts an update and resolves it; the public page and the resident's "my tickets"
-// follow each step. Then the manager schedules a maintenance window the public page lists.
-test('a manager triages a resident’s ticket into an incident and resolves it, and the public page and the resident follow', async ({
+// Issue 10's journey: someone signs up as a resident; the manager activates them from the
+// console; they report a broken lift; the manager assigns it, comments internally, replies
+// publicly, converts it into an incident on two pieces of equipment, posts an update and
+// resolves it; the public page and the resident's "my tickets" follow each step. Then the
+// manager schedules a maintenance window the public page lists.
+test('a manager activates a new resident, triages their ticket into an incident and resolves it, and the public page and the resident follow', async ({
   browser,
   request,
 }) => {
@@ -15,7 +17,11 @@ test('a manager triages a resident’s ticket into an incident and resolves it, 
   const condo = await demoCondo(request);
   const [lift, other] = condo.working;
   const title = unique('Ascenseur bloqué au 2e');
-  const ticketId = await residentReports(request, RESIDENT, condo.id, { title, equipmentIds: [lift.id] });
+  const jeanne = { email: uniqueEmail('jeanne.roux'), password: 'un-mot-de-passe-de-jeanne' };
+  const signedUp = await request.post('/api/v1/auth/register', {
+    data: { ...jeanne, first_name: 'Jeanne', last_name: 'Roux', copro_id: condo.id, building_id: condo.building.id, lot: 'B12' },
+  });
+  expect(signedUp.status(), await signedUp.text()).toBe(201);
 
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
@@ -39,13 +45,24 @@ test('a manager triages a resident’s ticket into an incident and resolves it, 
     ]);
   });
 
+  let ticketId = '';
+  await test.step('activates the resident’s pending sign-up; the resident reports the broken lift', async () => {
+    await openPart(manager, condo.id, 'members');
+    const pending = manager.getByTestId('pending-signups').getByTestId('pending-member').filter({ hasText: jeanne.email });
+    await pending.getByRole('button', { name: 'Activer le compte de Jeanne Roux' }).click();
+    await expect(notice(manager)).toHaveText('Jeanne Roux peut maintenant se connecter.');
+    ticketId = await residentReports(request, jeanne, condo.id, { title, equipmentIds: [lift.id] });
+    await manager.getByRole('navigation', { name: 'Parties de la console' }).getByRole('link', { name: 'Signalements' }).click();
+    await settled(manager);
+  });
+
   await test.step('finds the resident’s ticket by searching the board, and opens it', async () => {
     await manager.getByRole('searchbox', { name: 'Rechercher' }).fill(title.split(' ').at(-1)!);
     await manager.getByRole('button', { name: 'Rechercher' }).click();
     await expect(manager.getByText('1 signalement', { exact: true })).toBeVisible();
     await manager.getByRole('link', { name: title }).click();
     await expect(manager.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(manager.getByRole('region', { name: 'Auteur du signalement' })).toContainText('Inès Moreau');
+    await expect(manager.getByRole('region', { name: 'Auteur du signalement' })).toContainText('Jeanne Roux');
   });
 
   const comment = 'Appeler le dépanneur avant midi, contrat n° 42.';
@@ -67,7 +84,7 @@ test('a manager triages a resident’s ticket into an incident and resolves it, 
   });
 
   await test.step('the resident sees the public reply in “my tickets”, never the internal comment', async () => {
-    await signIn(resident, RESIDENT, `/me/tickets/${ticketId}`);
+    await signIn(resident, jeanne, `/me/tickets/${ticketId}`);
     const followUp = resident.getByRole('region', { name: 'Suivi' });
     await expect(followUp).toContainText(reply);
     await expect(followUp).not.toContainText(comment);
