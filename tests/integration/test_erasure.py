@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import time
 from dataclasses import dataclass
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
@@ -17,13 +18,16 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
+from copro.bootstrap import read_engine
 from copro.cli import app as cli
 from copro.settings import Settings
 from domain.account import ACCOUNTS_NAMESPACE
 from domain.email_claim import email_claim_id, keyed_uuid
 from domain.name_claim import CLAIMS_NAMESPACE
+from projections.registry import PROJECTIONS
 from tests.conftest import SECRET
 from tests.integration.api import ADMIN, Api, account_id, condo
+from tests.integration.helpers import rows_of
 from tests.integration.test_api_tickets import Condo, appoint, condo_with_equipment, report
 
 EMAIL = "Ysolde.Kervella@Exemple.fr"
@@ -259,6 +263,67 @@ class TestErasure:
         waiting = api.read("/me/invitations", newcomer, again["position"]).json()["items"]
         assert [i["id"] for i in waiting] == [ysolde.invitation]
 
+    def test_every_read_model_rebuilt_from_the_log_equals_the_live_one_and_all_replays(
+        self, api: Api, admin: dict[str, str], ysolde: Ysolde, settings: Settings
+    ) -> None:
+        erased = erase(api, admin)
+        engine = read_engine(settings)
+        ops = "/api/v1/ops/projections"
+
+        def caught_up() -> bool:
+            return all(
+                p["position"] >= erased["position"] and p["state"] == "running"
+                for p in api.client.get(ops, headers=admin).json()["items"]
+            )
+
+        wait_until(caught_up)
+        live = {p.name: rows_of(engine, p) for p in PROJECTIONS}
+        for projection in PROJECTIONS:
+            started = api.client.post(f"{ops}/{projection.name}/rebuild", headers=admin)
+            assert started.status_code == 202, started.text
+
+        def swapped() -> bool:
+            items = api.client.get(ops, headers=admin).json()["items"]
+            return all(p["rebuild"] is None for p in items)
+
+        wait_until(lambda: swapped() and caught_up())
+        assert {p.name: rows_of(engine, p) for p in PROJECTIONS} == live
+        engine.dispose()
+        # Every aggregate the log holds is read again from its events, the erased account's too.
+        condos = api.client.app.condos  # type: ignore[attr-defined]
+        streams = {n.originator_id for n in condos.recorder.select_notifications(1, 100_000)}
+        assert all(condos.repository.get(stream).version > 0 for stream in streams)
+        assert verified(settings) == 0
+
+    def test_the_same_email_signs_up_again_as_a_new_pending_resident(
+        self, api: Api, admin: dict[str, str], ysolde: Ysolde
+    ) -> None:
+        erased = erase(api, admin)
+        buildings = api.read(
+            f"/copros/{ysolde.home.id}/buildings", ysolde.home.manager, erased["position"]
+        ).json()
+        signed_up = api.command(
+            "POST",
+            "/auth/register",
+            None,
+            {
+                "email": EMAIL,
+                "password": "a new password",
+                "first_name": "Ysolde",
+                "last_name": "K",
+                "copro_id": ysolde.home.id,
+                "building_id": buildings["items"][0]["id"],
+            },
+            201,
+        )
+        assert signed_up["id"] == str(account_id(api, EMAIL)) != ysolde.account
+        early = api.client.post(
+            "/api/v1/auth/login", data={"username": EMAIL, "password": "a new password"}
+        )
+        assert (early.status_code, early.json()["code"]) == (403, "account_pending")
+        api.command("POST", f"/accounts/{signed_up['id']}/activate", ysolde.home.manager)
+        assert api.login(EMAIL, "a new password")
+
     def test_an_email_without_anything_held_is_erased_alike(
         self, api: Api, admin: dict[str, str], ysolde: Ysolde
     ) -> None:
@@ -354,3 +419,10 @@ def verified(settings: Settings) -> int:
     from copro.audit.commands import verify
 
     return verify(settings, None, None, None, lambda line: None)
+
+
+def wait_until(check: Any, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "not within the time allowed"
+        time.sleep(0.1)
