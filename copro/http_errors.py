@@ -89,6 +89,10 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": Refusal, "description": WHY[s]} for s in statuses}
 
 
+# Added by the routes that count attempts per client address (login, sign-up, anonymous reports).
+RATE_LIMITED = error_responses(429)
+
+
 def field_errors(errors: Any) -> list[dict[str, Any]]:
     """Pydantic's errors, each naming its field by its dotted path in the request."""
     named = []

@@ -12,16 +12,14 @@ from command_api.passwords import hash_password, verify_password
 from command_api.schemas.accounts import PasswordChange, SignUp
 from command_api.schemas.common import Receipt, receipt
 from command_api.schemas.structure import Token
-from copro.http_errors import error_responses
+from copro.http_errors import RATE_LIMITED
 from copro.tokens import issue_token
 from domain.errors import NotAuthenticated
 
 router = APIRouter(prefix="/auth", tags=["auth"])
-# Each of these shares a limit of attempts per client address.
-LIMITED = error_responses(429)
 
 
-@router.post("/login", response_model=Token, operation_id="auth-login", responses=LIMITED)
+@router.post("/login", response_model=Token, operation_id="auth-login", responses=RATE_LIMITED)
 def login(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
@@ -48,7 +46,7 @@ def login(
     status_code=201,
     response_model=Receipt,
     operation_id="auth-register",
-    responses=LIMITED,
+    responses=RATE_LIMITED,
 )
 def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentActor) -> Receipt:
     """Opens a resident's account, pending until a manager of the condo activates it; an email
@@ -61,7 +59,7 @@ def register(request: Request, body: SignUp, condos: CondosDep, actor: CurrentAc
 
 
 @router.post(
-    "/password", response_model=Receipt, operation_id="auth-change-password", responses=LIMITED
+    "/password", response_model=Receipt, operation_id="auth-change-password", responses=RATE_LIMITED
 )
 def change_password(
     request: Request, body: PasswordChange, condos: CondosDep, actor: CurrentActor

@@ -15,7 +15,7 @@ from command_api.schemas.tickets import (
     StatusReason,
     TicketReport,
 )
-from copro.http_errors import error_responses
+from copro.http_errors import RATE_LIMITED
 
 router = APIRouter(tags=["tickets"])
 
@@ -24,7 +24,7 @@ router = APIRouter(tags=["tickets"])
     "/copros/{copro_id}/tickets",
     status_code=201,
     response_model=Receipt,
-    responses=error_responses(429),  # anonymous reports are limited per address
+    responses=RATE_LIMITED,  # anonymous reports are limited per address
 )
 def report_ticket(
     copro_id: UUID, body: TicketReport, request: Request, condos: CondosDep, actor: CurrentActor
