@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -29,3 +31,11 @@ def rows_of(engine: Engine, projection: Projection) -> dict[str, list[tuple[Any,
             table.name: sorted(tuple(map(str, row)) for row in conn.execute(select(table)))
             for table in projection.metadata.sorted_tables
         }
+
+
+def eventually(check: Callable[[], bool], timeout: float = 30) -> None:
+    """Waits until `check()` holds, failing the test past `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "not within the time allowed"
+        time.sleep(0.1)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
-import time
 from dataclasses import dataclass
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
@@ -27,8 +26,9 @@ from domain.name_claim import CLAIMS_NAMESPACE
 from projections.registry import PROJECTIONS
 from tests.conftest import SECRET
 from tests.integration.api import ADMIN, Api, account_id, condo
-from tests.integration.helpers import rows_of
+from tests.integration.helpers import eventually, rows_of
 from tests.integration.test_api_tickets import Condo, appoint, condo_with_equipment, report
+from tests.integration.test_ops_api import OPS
 
 EMAIL = "Ysolde.Kervella@Exemple.fr"
 NORMALISED = "ysolde.kervella@exemple.fr"
@@ -268,25 +268,24 @@ class TestErasure:
     ) -> None:
         erased = erase(api, admin)
         engine = read_engine(settings)
-        ops = "/api/v1/ops/projections"
 
         def caught_up() -> bool:
             return all(
                 p["position"] >= erased["position"] and p["state"] == "running"
-                for p in api.client.get(ops, headers=admin).json()["items"]
+                for p in api.client.get(OPS, headers=admin).json()["items"]
             )
 
-        wait_until(caught_up)
+        eventually(caught_up, 60)
         live = {p.name: rows_of(engine, p) for p in PROJECTIONS}
         for projection in PROJECTIONS:
-            started = api.client.post(f"{ops}/{projection.name}/rebuild", headers=admin)
+            started = api.client.post(f"{OPS}/{projection.name}/rebuild", headers=admin)
             assert started.status_code == 202, started.text
 
         def swapped() -> bool:
-            items = api.client.get(ops, headers=admin).json()["items"]
+            items = api.client.get(OPS, headers=admin).json()["items"]
             return all(p["rebuild"] is None for p in items)
 
-        wait_until(lambda: swapped() and caught_up())
+        eventually(lambda: swapped() and caught_up(), 60)
         assert {p.name: rows_of(engine, p) for p in PROJECTIONS} == live
         engine.dispose()
         # Every aggregate the log holds is read again from its events, the erased account's too.
@@ -419,10 +418,3 @@ def verified(settings: Settings) -> int:
     from copro.audit.commands import verify
 
     return verify(settings, None, None, None, lambda line: None)
-
-
-def wait_until(check: Any, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "not within the time allowed"
-        time.sleep(0.1)

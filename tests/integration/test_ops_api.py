@@ -4,7 +4,6 @@ through `GET /ops/projections`, on both stores."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from uuid import uuid4
@@ -19,6 +18,7 @@ from copro.tokens import issue_token
 from domain.base import Actor
 from projections.registry import PROJECTIONS
 from tests.integration.api import Api, condo
+from tests.integration.helpers import eventually
 from tests.integration.test_read_audit import operator
 from tests.integration.test_read_status import appoint
 
@@ -29,13 +29,6 @@ def projection(api: Api, who: dict[str, str], name: str) -> dict[str, Any]:
     answer = api.client.get(f"{OPS}", headers=who)
     assert answer.status_code == 200, answer.text
     return next(p for p in answer.json()["items"] if p["name"] == name)
-
-
-def eventually(check: Callable[[], bool], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "not within the time allowed"
-        time.sleep(0.1)
 
 
 def expense(api: Api, manager: dict[str, str], copro_id: str) -> dict[str, Any]:
