@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 
-import { MANAGER, SLUG, statusPage, uniqueEmail, workingEquipment } from './support';
+import { MANAGER, SLUG, signsUp, statusPage, uniqueEmail, workingEquipment } from './support';
 
 /** The message a field names in aria-describedby, and that the field says it is invalid. */
 async function expectMessageBeside(field: Locator, message: string | RegExp) {
@@ -114,17 +114,7 @@ test.describe('the login form', () => {
     const email = uniqueEmail('en-attente');
     const { building } = await workingEquipment(request);
     const condo = await statusPage(request);
-    const signedUp = await request.post('/api/v1/auth/register', {
-      data: {
-        email,
-        password: 'un-mot-de-passe',
-        first_name: 'Alex',
-        last_name: 'Attente',
-        copro_id: condo.copro.id,
-        building_id: building.id,
-      },
-    });
-    expect(signedUp.status()).toBe(201);
+    await signsUp(request, { email, password: 'un-mot-de-passe', first_name: 'Alex', last_name: 'Attente' }, { copro_id: condo.copro.id, building_id: building.id });
     await page.goto('/login');
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill('un-mot-de-passe');

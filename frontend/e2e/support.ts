@@ -55,6 +55,17 @@ export async function workingEquipment(request: APIRequestContext): Promise<{ bu
   return found!;
 }
 
+/** Someone signs up over HTTP as a resident of a condo: their account awaits a manager's
+ * activation (the journeys that start from a pending sign-up). */
+export async function signsUp(
+  request: APIRequestContext,
+  who: Who & { first_name: string; last_name: string },
+  home: { copro_id: string; building_id: string; lot?: string; floor?: string },
+): Promise<void> {
+  const answer = await request.post('/api/v1/auth/register', { data: { ...who, ...home } });
+  expect(answer.status(), await answer.text()).toBe(201);
+}
+
 /** A new email for each run, so sign-ups never collide. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.fr`;

@@ -1,25 +1,13 @@
 import { expect, test } from '@playwright/test';
 
-import { MANAGER, RESIDENT, signIn, tokenFor, uniqueEmail } from '../support';
+import { MANAGER, RESIDENT, signIn, signsUp, tokenFor, uniqueEmail } from '../support';
 import { demoCondo, MANAGER_NAME, signInToConsole } from '../console/console-support';
 import { expectMessageBeside, notice, openPart } from './admin-support';
 
 test('a manager activates a pending sign-up, and the resident can then sign in', async ({ page, browser, request }) => {
   const { id, building } = await demoCondo(request);
   const resident = { email: uniqueEmail('noe.durand'), password: 'un-mot-de-passe-sûr' };
-  const signedUp = await request.post('/api/v1/auth/register', {
-    data: {
-      email: resident.email,
-      password: resident.password,
-      first_name: 'Noé',
-      last_name: 'Durand',
-      copro_id: id,
-      building_id: building.id,
-      lot: 'A21',
-      floor: '2',
-    },
-  });
-  expect(signedUp.status(), await signedUp.text()).toBe(201);
+  await signsUp(request, { ...resident, first_name: 'Noé', last_name: 'Durand' }, { copro_id: id, building_id: building.id, lot: 'A21', floor: '2' });
   // Pending: the right password is told it awaits activation, no token.
   const early = await request.post('/api/v1/auth/login', { form: { username: resident.email, password: resident.password } });
   expect(early.status()).toBe(403);

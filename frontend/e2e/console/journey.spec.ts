@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { MANAGER, SLUG, signIn, uniqueEmail } from '../support';
+import { MANAGER, SLUG, signIn, signsUp, uniqueEmail } from '../support';
 import { notice, openPart } from '../console-admin/admin-support';
 import { demoCondo, localTime, MANAGER_NAME, residentReports, settled, signInToConsole, unique } from './console-support';
 
@@ -17,11 +17,8 @@ test('a manager activates a new resident, triages their ticket into an incident 
   const condo = await demoCondo(request);
   const [lift, other] = condo.working;
   const title = unique('Ascenseur bloqué au 2e');
-  const jeanne = { email: uniqueEmail('jeanne.roux'), password: 'un-mot-de-passe-de-jeanne' };
-  const signedUp = await request.post('/api/v1/auth/register', {
-    data: { ...jeanne, first_name: 'Jeanne', last_name: 'Roux', copro_id: condo.id, building_id: condo.building.id, lot: 'B12' },
-  });
-  expect(signedUp.status(), await signedUp.text()).toBe(201);
+  const jeanne = { email: uniqueEmail('jeanne.roux'), password: 'un-mot-de-passe-de-jeanne', first_name: 'Jeanne', last_name: 'Roux' };
+  await signsUp(request, jeanne, { copro_id: condo.id, building_id: condo.building.id, lot: 'B12' });
 
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
