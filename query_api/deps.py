@@ -13,6 +13,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import Depends, HTTPException, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -188,7 +189,10 @@ OverseerOf = Annotated[Copro, Depends(overseen_copro)]
 
 def visible_copro(slug: Annotated[SearchText, Path()], caller: OptionalCaller, conn: Db) -> Copro:
     """The condo of the slug, if its page is public or the caller is one of its members."""
-    copro = queries.copro_by_slug(conn, slug)
+    return _shown_to(caller, queries.copro_by_slug(conn, slug))
+
+
+def _shown_to(caller: Caller | None, copro: Copro | None) -> Copro:
     if (
         copro is None
         or copro["archived"]
@@ -198,7 +202,32 @@ def visible_copro(slug: Annotated[SearchText, Path()], caller: OptionalCaller, c
     return copro
 
 
-VisibleCopro = Annotated[Copro, Depends(visible_copro)]
+async def shown_copro(
+    request: Request, slug: Annotated[SearchText, Path()], credentials: Credentials
+) -> Copro:
+    """`visible_copro`, from memory for an anonymous visitor of a public page whose row is kept
+    (`query_api.pages.Renderings.public_condo`), else read in a thread with its own connection:
+    with the body kept too, a public page costs no thread and no query."""
+    found = request.app.state.renderings
+    if credentials is None:
+        kept: Copro | None = found.public_condo(slug)
+        if kept is not None:
+            return kept
+    else:
+        await READS_ACCESS(request)
+
+    def read() -> Copro:
+        with get_engine(request).connect() as conn:
+            caller = optional_caller(request, conn, credentials, None)
+            if caller is not None:
+                return visible_copro(slug, caller, conn)
+            copro = found.read_public_condo(slug, lambda: queries.copro_by_slug(conn, slug))
+            return _shown_to(None, copro)
+
+    return await run_in_threadpool(read)
+
+
+VisibleCopro = Annotated[Copro, Depends(shown_copro)]
 
 
 # -- one thing of a condo of the caller's ---------------------------------------------------

@@ -11,6 +11,10 @@ within 30 days comes into view, the minutes of an ongoing outage grow.
 
 ETags are weak (`W/"…"`): the same page gzipped or not is the same page, as nginx says too when
 it compresses.
+
+The condo row of a public page is kept alike for anonymous visitors (`public_condo`): with the
+page's body kept too, their request is answered on the event loop, with no thread and no query
+(`query_api.deps.shown_copro`); a miss reads in a thread as any other route does.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ from query_api.views import feed, status
 PAGE = (status_page.projection, incidents.projection, maintenance_calendar.projection)
 PAGE_NAMES = frozenset(p.name for p in PAGE)
 HISTORY = (status_page.projection, equipment_history.projection)
+HISTORY_NAMES = frozenset(p.name for p in HISTORY)
+# Where a condo's row (`queries.copro_by_slug`) comes from.
+CONDO_NAMES = frozenset({status_page.projection.name})
 
 JSON = "application/json"
 ATOM = "application/atom+xml"
@@ -72,6 +79,36 @@ class Renderings:
         # One reading per key at a time: a thousand streams refetching one changed page wait
         # for one reading instead of making a thousand. Kept as long as the key is.
         self._reading: dict[Hashable, threading.Lock] = {}
+        # slug → a public condo's row, the standing of its projection when read, when read.
+        self._condos: OrderedDict[str, tuple[Copro, tuple[Standing, ...], float]] = OrderedDict()
+
+    def kept(self, key: Hashable, names: frozenset[str]) -> Rendered | None:
+        """The body under `key` if it still holds, or None: never reads, so the event loop may
+        ask."""
+        return self._fresh(key, names)
+
+    def public_condo(self, slug: str) -> Copro | None:
+        """The row of the condo of this slug as last read for an anonymous visitor, while its
+        projection stands still and for `ttl` seconds at most; None if not kept."""
+        with self._lock:
+            kept = self._condos.get(slug)
+        if kept is None or time.monotonic() - kept[2] > self.ttl:
+            return None
+        return kept[0] if kept[1] == self._mark(CONDO_NAMES) else None
+
+    def read_public_condo(self, slug: str, read: Callable[[], Copro | None]) -> Copro | None:
+        """The condo row `read` answers, kept for the next anonymous visitors if its page is
+        public (an archived or members-only condo is read again each time). Blocks."""
+        mark = self._mark(CONDO_NAMES)
+        read_at = time.monotonic()
+        copro = read()
+        if copro is not None and copro["public_status_page"] and not copro["archived"]:
+            with self._lock:
+                self._condos[slug] = (copro, mark, read_at)
+                self._condos.move_to_end(slug)
+                while len(self._condos) > self.size:
+                    self._condos.popitem(last=False)
+        return copro
 
     def get(
         self,
@@ -136,7 +173,7 @@ def history_of(found: Renderings, conn: Connection, copro: Copro, days: int) -> 
     """The condo's last `days` daily strips."""
     return found.get(
         ("history", copro["id"], days),
-        frozenset(p.name for p in HISTORY),
+        HISTORY_NAMES,
         lambda: status.history(conn, copro, days, datetime.now(UTC)),
     )
 

@@ -12,8 +12,10 @@ from query_api.pages import PAGE
 router = APIRouter(tags=["health"])
 
 
+# Async: answering needs no thread, and so does the status page's from memory, which the
+# benchmarks compare with this route (`bench/queries.py`).
 @router.get("/healthz")
-def liveness() -> Liveness:
+async def liveness() -> Liveness:
     """Liveness: the process answers."""
     return {"status": "ok"}
 

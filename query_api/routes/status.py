@@ -1,23 +1,36 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic_core import to_json
 from sqlalchemy import Connection
 
 from copro.fields import Instant
 from projections import audit_index
 from query_api.answers.status import StatusHistory, StatusPage
-from query_api.deps import Db, VisibleCopro
-from query_api.pages import HISTORY, JSON, PAGE, conditional, history_of, page_of, renderings
+from query_api.deps import VisibleCopro, get_engine
+from query_api.pages import (
+    HISTORY,
+    HISTORY_NAMES,
+    JSON,
+    PAGE,
+    PAGE_NAMES,
+    conditional,
+    history_of,
+    page_of,
+    renderings,
+)
 from query_api.params import refuse
 from query_api.reads import Reads
 from query_api.views.status_then import status_page_then
 
 router = APIRouter(prefix="/status", tags=["status"])
+T = TypeVar("T")
 
 # The page at an instant is replayed from the condo's events, which the audit index finds.
 READS_THEN = Reads(audit_index.projection)
@@ -43,19 +56,23 @@ async def instant(
 
 
 # The bodies are rendered once for many readers (`query_api.pages`): their shapes are said here.
+# The routes are async so that a body still held is answered without a thread (the condo's row
+# too: `VisibleCopro`); a body to read again is read in one.
 @router.get("/{slug}", response_model=StatusPage, dependencies=[Depends(Reads(*PAGE))])
-def status_page(
+async def status_page(
     request: Request,
     copro: VisibleCopro,
-    conn: Db,
     at: Annotated[datetime | None, Depends(instant)],
 ) -> Response:
     """The condo's status page: equipment and their shown status, incidents, maintenance.
     With an ETag; `If-None-Match` answers 304 while the page is unchanged. With `at`, the page
     as it was then, replayed from the condo's events (404 before the condo existed)."""
     if at is not None:
-        return page_then(conn, copro["id"], at)
-    rendered = page_of(renderings(request), conn, copro)
+        return await in_thread(request, lambda conn: page_then(conn, copro["id"], at))
+    found = renderings(request)
+    rendered = found.kept(("page", copro["id"]), PAGE_NAMES)
+    if rendered is None:
+        rendered = await in_thread(request, lambda conn: page_of(found, conn, copro))
     return conditional(request, rendered, copro["public_status_page"])
 
 
@@ -64,16 +81,28 @@ def status_page(
     response_model=StatusHistory,
     dependencies=[Depends(Reads(*HISTORY))],
 )
-def status_history(
+async def status_history(
     request: Request,
     copro: VisibleCopro,
-    conn: Db,
     days: Annotated[int, Query(ge=1, le=366)] = 90,
 ) -> Response:
     """Each piece of equipment's last days (UTC days): worst status, minutes not operational
     and the incidents on it. With an ETag, as the page."""
-    rendered = history_of(renderings(request), conn, copro, days)
+    found = renderings(request)
+    rendered = found.kept(("history", copro["id"], days), HISTORY_NAMES)
+    if rendered is None:
+        rendered = await in_thread(request, lambda conn: history_of(found, conn, copro, days))
     return conditional(request, rendered, copro["public_status_page"])
+
+
+async def in_thread(request: Request, read: Callable[[Connection], T]) -> T:
+    """What `read` answers from a connection of its own, in the thread pool."""
+
+    def with_connection() -> T:
+        with get_engine(request).connect() as conn:
+            return read(conn)
+
+    return await run_in_threadpool(with_connection)
 
 
 def page_then(conn: Connection, copro_id: UUID, at: datetime) -> Response:

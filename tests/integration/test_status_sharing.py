@@ -104,6 +104,24 @@ class TestETags:
         assert answer.headers["cache-control"] == "private, no-cache"
         assert get(api, f"/status/{tilleuls.slug}", made_private).status_code == 404
 
+    def test_a_visitor_follows_the_condo_to_its_new_slug_and_name_at_once(
+        self, api: Api, tilleuls: Home
+    ) -> None:
+        # A visitor's condo and page are served from memory (`query_api.pages`) until the
+        # condo changes: the old address must stop answering the moment it moved.
+        for part in PARTS:
+            assert get(api, f"/status/{tilleuls.slug}{part}").status_code == 200
+        moved = api.command(
+            "PATCH",
+            f"/copros/{tilleuls.id}",
+            tilleuls.manager,
+            {"slug": "les-tilleuls-2", "name": "Les Tilleuls II"},
+        )
+        for part in PARTS:
+            assert get(api, f"/status/{tilleuls.slug}{part}", moved).status_code == 404
+        page = get(api, "/status/les-tilleuls-2", moved)
+        assert (page.status_code, page.json()["copro"]["name"]) == (200, "Les Tilleuls II")
+
 
 class TestFeed:
     def test_lists_an_incident_opened_by_a_command_then_its_update(
