@@ -7,9 +7,9 @@ that does not exist: "no such condo", "no such incident"… by the kind of route
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, HTTPException, Path, Request
@@ -35,6 +35,7 @@ bearer = HTTPBearer(auto_error=False)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 OVERSEERS = ("auditor", "manager")
+T = TypeVar("T")
 READS_ACCESS = Reads(access.projection)
 
 
@@ -48,6 +49,17 @@ def connection(request: Request) -> Iterator[Connection]:
 
 
 Db = Annotated[Connection, Depends(connection)]
+
+
+async def in_thread(request: Request, read: Callable[[Connection], T]) -> T:
+    """What `read` answers from a connection of its own, in the thread pool: for async routes
+    and dependencies, which read only when what they hold is not enough."""
+
+    def with_connection() -> T:
+        with get_engine(request).connect() as conn:
+            return read(conn)
+
+    return await run_in_threadpool(with_connection)
 
 
 @dataclass(frozen=True)
@@ -216,15 +228,14 @@ async def shown_copro(
     else:
         await READS_ACCESS(request)
 
-    def read() -> Copro:
-        with get_engine(request).connect() as conn:
-            caller = optional_caller(request, conn, credentials, None)
-            if caller is not None:
-                return visible_copro(slug, caller, conn)
-            copro = found.read_public_condo(slug, lambda: queries.copro_by_slug(conn, slug))
-            return _shown_to(None, copro)
+    def read(conn: Connection) -> Copro:
+        caller = optional_caller(request, conn, credentials, None)
+        if caller is not None:
+            return visible_copro(slug, caller, conn)
+        copro = found.read_public_condo(slug, lambda: queries.copro_by_slug(conn, slug))
+        return _shown_to(None, copro)
 
-    return await run_in_threadpool(read)
+    return await in_thread(request, read)
 
 
 VisibleCopro = Annotated[Copro, Depends(shown_copro)]

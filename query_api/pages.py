@@ -63,6 +63,15 @@ class Rendered:
     read_at: float
 
 
+@dataclass(frozen=True)
+class KeptCondo:
+    """A public condo's row as anonymous visitors are shown it, kept as a body is."""
+
+    copro: Copro
+    mark: tuple[Standing, ...]
+    read_at: float
+
+
 def etag_of(body: bytes) -> str:
     return f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
 
@@ -74,27 +83,23 @@ class Renderings:
         self.positions = positions
         self.ttl = ttl
         self.size = size
-        self._kept: OrderedDict[Hashable, Rendered] = OrderedDict()
+        self._kept: OrderedDict[Hashable, Rendered | KeptCondo] = OrderedDict()
         self._lock = threading.Lock()
         # One reading per key at a time: a thousand streams refetching one changed page wait
         # for one reading instead of making a thousand. Kept as long as the key is.
         self._reading: dict[Hashable, threading.Lock] = {}
-        # slug → a public condo's row, the standing of its projection when read, when read.
-        self._condos: OrderedDict[str, tuple[Copro, tuple[Standing, ...], float]] = OrderedDict()
 
     def kept(self, key: Hashable, names: frozenset[str]) -> Rendered | None:
         """The body under `key` if it still holds, or None: never reads, so the event loop may
         ask."""
-        return self._fresh(key, names)
+        kept = self._fresh(key, names)
+        return kept if isinstance(kept, Rendered) else None
 
     def public_condo(self, slug: str) -> Copro | None:
-        """The row of the condo of this slug as last read for an anonymous visitor, while its
-        projection stands still and for `ttl` seconds at most; None if not kept."""
-        with self._lock:
-            kept = self._condos.get(slug)
-        if kept is None or time.monotonic() - kept[2] > self.ttl:
-            return None
-        return kept[0] if kept[1] == self._mark(CONDO_NAMES) else None
+        """The row of the condo of this slug as last read for an anonymous visitor, as long as
+        it holds (as a body does); None if not kept."""
+        kept = self._fresh(("condo", slug), CONDO_NAMES)
+        return kept.copro if isinstance(kept, KeptCondo) else None
 
     def read_public_condo(self, slug: str, read: Callable[[], Copro | None]) -> Copro | None:
         """The condo row `read` answers, kept for the next anonymous visitors if its page is
@@ -103,11 +108,7 @@ class Renderings:
         read_at = time.monotonic()
         copro = read()
         if copro is not None and copro["public_status_page"] and not copro["archived"]:
-            with self._lock:
-                self._condos[slug] = (copro, mark, read_at)
-                self._condos.move_to_end(slug)
-                while len(self._condos) > self.size:
-                    self._condos.popitem(last=False)
+            self._keep(("condo", slug), KeptCondo(copro, mark, read_at))
         return copro
 
     def get(
@@ -120,11 +121,11 @@ class Renderings:
     ) -> Rendered:
         """The body under `key`, read (`read`, then `encode`) again if its read models moved
         since or it is older than `ttl`. Blocks: call it from a thread."""
-        kept = self._fresh(key, names)
+        kept = self.kept(key, names)
         if kept is not None:
             return kept
         with self._lock_of(key):
-            kept = self._fresh(key, names)
+            kept = self.kept(key, names)
             if kept is not None:
                 return kept
             # The standings before reading: what is read then reflects at least those.
@@ -140,7 +141,7 @@ class Renderings:
         standings = self.positions.standings()
         return tuple(standings.get(name, NOTHING) for name in sorted(names))
 
-    def _fresh(self, key: Hashable, names: frozenset[str]) -> Rendered | None:
+    def _fresh(self, key: Hashable, names: frozenset[str]) -> Rendered | KeptCondo | None:
         with self._lock:
             kept = self._kept.get(key)
         if kept is None or time.monotonic() - kept.read_at > self.ttl:
@@ -151,9 +152,9 @@ class Renderings:
         with self._lock:
             return self._reading.setdefault(key, threading.Lock())
 
-    def _keep(self, key: Hashable, rendered: Rendered) -> None:
+    def _keep(self, key: Hashable, kept: Rendered | KeptCondo) -> None:
         with self._lock:
-            self._kept[key] = rendered
+            self._kept[key] = kept
             self._kept.move_to_end(key)
             while len(self._kept) > self.size:
                 gone, _ = self._kept.popitem(last=False)

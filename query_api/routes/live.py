@@ -9,13 +9,13 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header, Path, Request
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
+from sqlalchemy import Connection
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from copro.fields import SearchText
 from copro.metrics import LIVE_STREAMS
-from query_api.deps import READS_ACCESS, Credentials, get_engine, optional_caller, visible_copro
+from query_api.deps import READS_ACCESS, Credentials, in_thread, optional_caller, visible_copro
 from query_api.pages import PAGE
 from query_api.reads import Reads
 from query_api.stream import LivePages, PageState
@@ -50,13 +50,12 @@ async def followed_page(
     if credentials is not None:
         await READS_ACCESS(request)
 
-    def check() -> Followed:
-        with get_engine(request).connect() as conn:
-            caller = optional_caller(request, conn, credentials, None)
-            copro = visible_copro(slug, caller, conn)
+    def check(conn: Connection) -> Followed:
+        caller = optional_caller(request, conn, credentials, None)
+        copro = visible_copro(slug, caller, conn)
         return Followed(copro["id"], bool(caller and caller.is_member_of(copro["id"])))
 
-    return await run_in_threadpool(check)
+    return await in_thread(request, check)
 
 
 @router.get(

@@ -1,19 +1,17 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, TypeVar
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from pydantic_core import to_json
 from sqlalchemy import Connection
 
 from copro.fields import Instant
 from projections import audit_index
 from query_api.answers.status import StatusHistory, StatusPage
-from query_api.deps import VisibleCopro, get_engine
+from query_api.deps import VisibleCopro, in_thread
 from query_api.pages import (
     HISTORY,
     HISTORY_NAMES,
@@ -30,7 +28,6 @@ from query_api.reads import Reads
 from query_api.views.status_then import status_page_then
 
 router = APIRouter(prefix="/status", tags=["status"])
-T = TypeVar("T")
 
 # The page at an instant is replayed from the condo's events, which the audit index finds.
 READS_THEN = Reads(audit_index.projection)
@@ -93,16 +90,6 @@ async def status_history(
     if rendered is None:
         rendered = await in_thread(request, lambda conn: history_of(found, conn, copro, days))
     return conditional(request, rendered, copro["public_status_page"])
-
-
-async def in_thread(request: Request, read: Callable[[Connection], T]) -> T:
-    """What `read` answers from a connection of its own, in the thread pool."""
-
-    def with_connection() -> T:
-        with get_engine(request).connect() as conn:
-            return read(conn)
-
-    return await run_in_threadpool(with_connection)
 
 
 def page_then(conn: Connection, copro_id: UUID, at: datetime) -> Response:
