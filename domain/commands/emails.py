@@ -17,7 +17,7 @@ from eventsourcing.utils import get_topic
 
 from domain.account import Account, normalise_email
 from domain.base import Actor
-from domain.commands.plumbing import CondosBase
+from domain.commands.plumbing import ConcurrentWrite, CondosBase
 from domain.email_claim import EmailClaim, email_claim_id
 from domain.email_claims_upgrade import EmailClaimsUpgrade, upgrade_id
 from domain.errors import Forbidden
@@ -84,10 +84,14 @@ class EmailCommands(CondosBase):
         return self._find(Account, claim.holder_id)
 
     def _claim_email(self, email: str, account_id: UUID) -> EmailClaim:
-        """The email's claim, held by this new account (refused if another holds it)."""
+        """The email's claim, held by this new account. Its callers have just found the email
+        free: held now, it was claimed by a command saved meanwhile, and this one runs again
+        and meets that account (a sign-up is answered alike, an appointment invites)."""
         claim = self._find(EmailClaim, self._email_claim_id(email))
         if claim is None:
             return EmailClaim(id=self._email_claim_id(email), holder_id=account_id)
+        if claim.holder_id is not None:
+            raise ConcurrentWrite()
         claim.reclaim(account_id)
         return claim
 

@@ -122,6 +122,31 @@ class TestSignUp:
         account = condos_of(api).account(account_id(api, "same@example.org"))
         assert account is not None and account.version == 2
 
+    def test_a_sign_up_whose_email_is_taken_between_its_check_and_its_claim_is_answered_alike(
+        self, api: Api, admin: dict[str, str], monkeypatch: Any
+    ) -> None:
+        """The race the twenty sign-ups above meet now and then, made to happen every time:
+        another sign-up of the email is saved after this one found the email free."""
+        copro_id, building_id = a_condo_with_a_building(api, admin)
+        condos = condos_of(api)
+        checked = condos._account_by_email
+        rival: list[Any] = []
+
+        def free_then_taken(email: str) -> Account | None:
+            found = checked(email)
+            if not rival:
+                monkeypatch.setattr(condos, "_account_by_email", checked)
+                rival.append(sign_up(api, copro_id, building_id, email))
+                monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
+            return found
+
+        monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
+        late = sign_up(api, copro_id, building_id, "same@example.org")
+        assert rival[0].status_code == late.status_code == 201, late.text
+        assert late.json()["id"] != rival[0].json()["id"]
+        assert condos.account(UUID(late.json()["id"])) is None
+        assert str(account_id(api, "same@example.org")) == rival[0].json()["id"]
+
     def test_bad_fields_are_named(self, api: Api, admin: dict[str, str]) -> None:
         answer = api.client.post(
             "/api/v1/auth/register",
