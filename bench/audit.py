@@ -1,11 +1,13 @@
 """Tamper evidence's costs, on PostgreSQL, each beside its baseline measured in the same run:
 verify's speed over the whole log against reading the same rows without hashing, the export's
-peak RSS over every event, and commands per second with and without hash chains. With
+peak RSS over every event, and commands per second with and without hash chains (alone with
+`--hashing-only`: a few minutes instead of a quarter of an hour). With
 `--status-at`, the latency of the status page at an instant (`GET /status/{slug}?at=`, replayed
 from the condo's events) for the demo condo's year, beside the live page's in the same run.
 
     COPRO_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/copro_bench \\
-        .venv/bin/python -m bench.audit [--events 1000000] [--commands 2000] [--rounds 3]
+        .venv/bin/python -m bench.audit [--events 1000000] [--commands 4000] [--rounds 20]
+    COPRO_DATABASE_URL=… .venv/bin/python -m bench.audit --hashing-only
     COPRO_DATABASE_URL=… .venv/bin/python -m bench.audit --status-at [--events 40000] \\
         [--requests 300]
 
@@ -49,8 +51,15 @@ def main() -> None:
     parser.add_argument(
         "--events", type=int, help="events of life generated (1,000,000; 40,000 with --status-at)"
     )
-    parser.add_argument("--commands", type=int, default=2000, help="per round and variant")
-    parser.add_argument("--rounds", type=int, default=3, help="of commands, each variant")
+    # Many short rounds taken in turn: one round's ratio strays by a fifth on a shared machine,
+    # the median of twenty pairs by a few hundredths.
+    parser.add_argument(
+        "--commands", type=int, default=4000, help="per variant and concurrency, in all rounds"
+    )
+    parser.add_argument("--rounds", type=int, default=20, help="taken in turn, each variant")
+    parser.add_argument(
+        "--hashing-only", action="store_true", help="measure only the cost of hashing commands"
+    )
     parser.add_argument("--seed", type=int, default=7, help="of the generator's RNG")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
@@ -72,6 +81,10 @@ def main() -> None:
 
     empty(url)
     commands = command_rates(settings, args.commands, args.rounds)
+    if args.hashing_only:
+        print(machine())
+        report_commands(args, commands)
+        return
     began = time.perf_counter()
     child("--generate-only", "--events", str(args.events), "--seed", str(args.seed), quiet=False)
     generated = time.perf_counter() - began
@@ -314,6 +327,10 @@ def report(
         f"export of every condo, one process: {lines:,} lines in {export_seconds:.1f} s, "
         f"peak RSS {peak:.0f} MB ({imported:.0f} MB once its modules were imported)"
     )
+    report_commands(args, commands)
+
+
+def report_commands(args: argparse.Namespace, commands: dict[str, list[float]]) -> None:
     print(
         f"commands in-process, {args.commands:,} per variant and concurrency in "
         f"{args.rounds} runs taken in turn (medians):"
