@@ -106,6 +106,38 @@ class TestTakeover:
         assert appointed.json().keys() == invited.json().keys() == {"id", "version", "position"}
         assert appointed.json()["version"] == invited.json()["version"] == 1
 
+    def test_an_email_that_opens_an_account_during_an_appointment_is_invited_instead(
+        self, api: Api, homes: tuple[Home, Home], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Le Parc opens Inès's account after Les Tilleuls' appointment found her email free
+        and before it claimed it: the appointment runs again, as an invitation."""
+        tilleuls, parc = homes
+        condos = condos_of(api)
+        checked = condos._account_by_email
+        opened: list[dict[str, Any]] = []
+
+        def free_then_taken(email: str) -> Any:
+            found = checked(email)
+            if not opened:
+                monkeypatch.setattr(condos, "_account_by_email", checked)
+                body = {"email": INES, "first_name": "Inès", "last_name": "Vasseur"}
+                body |= {"role": "resident", "password": "her own password"}
+                path = f"/copros/{parc.id}/members"
+                opened.append(api.command("POST", path, parc.manager, body, 201))
+                monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
+            return found
+
+        monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
+        body = {"email": INES, "first_name": "Fausse", "last_name": "Identité"}
+        body |= {"role": "manager", "password": "the manager's password"}
+        appointed = api.command(
+            "POST", f"/copros/{tilleuls.id}/members", tilleuls.manager, body, 201
+        )
+        assert appointed["id"] not in (opened[0]["id"], str(account_id(api, INES)))
+        ines = api.login(INES, "her own password")
+        assert [i["role"] for i in invitations_of(api, ines, appointed)] == ["manager"]
+        assert condos.person(account_id(api, INES)).first_name == "Inès"  # type: ignore[union-attr]
+
 
 class TestAnswering:
     def test_an_invited_account_joins_only_when_it_accepts(
