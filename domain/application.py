@@ -6,9 +6,10 @@ from domain.commands.accounts import AccountCommands
 from domain.commands.finance import FinanceCommands
 from domain.commands.incidents import IncidentCommands
 from domain.commands.maintenance import MaintenanceCommands
-from domain.commands.plumbing import AccountExists, Receipt
+from domain.commands.plumbing import Receipt
 from domain.commands.structure import StructureCommands
 from domain.commands.tickets import TicketCommands
+from domain.email_claim import AccountExists
 
 __all__ = ["Condos", "Receipt", "AccountExists"]
 

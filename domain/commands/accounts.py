@@ -13,7 +13,7 @@ from domain.base import Actor, CondoAggregate
 from domain.commands.members import MemberCommands
 from domain.commands.plumbing import ConcurrentWrite, Receipt
 from domain.condo import Condo
-from domain.email_claim import AccountExists, EmailClaim
+from domain.email_claim import EmailClaim
 from domain.errors import Forbidden, NotAuthenticated, NotFound
 from domain.people import Person
 
@@ -104,10 +104,7 @@ class AccountCommands(MemberCommands):
                 return alike
             claim = self._claim_email(email, account.id)
             person = self._new_person(account.id, email, first_name, last_name, password_hash)
-            try:
-                return self._save(account, claim, people=[person])
-            except AccountExists:  # opened by a sign-up at the same moment
-                return alike
+            return self._save(account, claim, people=[person])
 
     def activate_account(self, by: Actor, account_id: UUID) -> Receipt:
         """A manager activates a pending sign-up of their condo; re-opening a closed account

@@ -85,8 +85,9 @@ class EmailCommands(CondosBase):
 
     def _claim_email(self, email: str, account_id: UUID) -> EmailClaim:
         """The email's claim, held by this new account. Its callers have just found the email
-        free: held now, it was claimed by a command saved meanwhile, and this one runs again
-        and meets that account (a sign-up is answered alike, an appointment invites)."""
+        free: held now (or when saved, `_explain_collision`), it was claimed by a command saved
+        meanwhile, and this one runs again and meets that account (a sign-up is answered alike,
+        an appointment invites, a platform account is given its role)."""
         claim = self._find(EmailClaim, self._email_claim_id(email))
         if claim is None:
             return EmailClaim(id=self._email_claim_id(email), holder_id=account_id)

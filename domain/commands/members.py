@@ -16,9 +16,8 @@ from eventsourcing.utils import get_topic
 from domain.account import Account, AccountStatus, NotAMember, Role
 from domain.base import Actor, one_of
 from domain.commands.emails import EmailCommands
-from domain.commands.plumbing import ConcurrentWrite, Receipt
+from domain.commands.plumbing import Receipt
 from domain.condo import Condo
-from domain.email_claim import AccountExists
 from domain.errors import Forbidden, NotFound
 from domain.invitation import Invitation, invitation_id_for
 from domain.roster import ManagerRoster, roster_id
@@ -53,10 +52,7 @@ class MemberCommands(EmailCommands):
             claim = self._claim_email(email, account.id)
             person = self._new_person(account.id, email, first_name, last_name, password_hash)
             roster = self._managers_after(copro_id, account)
-            try:
-                return self._save(account, claim, *roster, people=[person])
-            except AccountExists:  # opened at the same moment: run again, as an invitation
-                raise ConcurrentWrite() from None
+            return self._save(account, claim, *roster, people=[person])
 
     def invite_member(
         self,

@@ -28,7 +28,6 @@ from eventsourcing.persistence import IntegrityError, Recording
 from domain.account import Account, Role
 from domain.base import Actor, CondoAggregate, acting_as
 from domain.building import Building
-from domain.email_claim import AccountExists, EmailClaim
 from domain.equipment import Equipment
 from domain.errors import (
     DomainError,
@@ -205,11 +204,9 @@ class CondosBase(Application):
                 current = self._find(NameClaim, aggregate.id)
                 if current is not None and current.holder_id not in (None, aggregate.holder_id):
                     return duplicate(aggregate.kind, aggregate.name)
-            if isinstance(aggregate, EmailClaim):
-                current_email = self._find(EmailClaim, aggregate.id)
-                held = current_email.holder_id if current_email else None
-                if held not in (None, aggregate.holder_id):
-                    return AccountExists("an account with this email already exists")
+        # Anything else, an email claimed meanwhile among it, is run again: every command that
+        # claims an email checked first that it was free, and run again meets that account
+        # (`EmailCommands._claim_email`).
         return ConcurrentWrite()
 
 

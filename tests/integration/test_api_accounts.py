@@ -7,11 +7,15 @@ import threading
 from typing import Any
 from uuid import UUID
 
+import pytest
 from eventsourcing.persistence import StoredEvent
 
 from domain.account import Account, old_scheme_account_id
-from domain.application import Condos
+from domain.application import Condos, Receipt
+from domain.base import Actor
+from domain.commands.accounts import PlatformRole
 from tests.integration.api import ADMIN, Api, account_id, condo, manager_of, member
+from tests.integration.helpers import CLAIM_STEPS, saved_meanwhile
 
 
 def a_condo_with_a_building(
@@ -122,30 +126,46 @@ class TestSignUp:
         account = condos_of(api).account(account_id(api, "same@example.org"))
         assert account is not None and account.version == 2
 
-    def test_a_sign_up_whose_email_is_taken_between_its_check_and_its_claim_is_answered_alike(
-        self, api: Api, admin: dict[str, str], monkeypatch: Any
+    @pytest.mark.parametrize("step", CLAIM_STEPS)
+    def test_a_sign_up_whose_email_is_taken_while_it_runs_is_answered_alike(
+        self, api: Api, admin: dict[str, str], monkeypatch: pytest.MonkeyPatch, step: str
     ) -> None:
         """The race the twenty sign-ups above meet now and then, made to happen every time:
-        another sign-up of the email is saved after this one found the email free."""
+        another sign-up of the email is saved after this one found the email free, or after
+        it claimed it."""
         copro_id, building_id = a_condo_with_a_building(api, admin)
         condos = condos_of(api)
-        checked = condos._account_by_email
-        rival: list[Any] = []
-
-        def free_then_taken(email: str) -> Account | None:
-            found = checked(email)
-            if not rival:
-                monkeypatch.setattr(condos, "_account_by_email", checked)
-                rival.append(sign_up(api, copro_id, building_id, email))
-                monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
-            return found
-
-        monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
-        late = sign_up(api, copro_id, building_id, "same@example.org")
+        same = "same@example.org"
+        rival = saved_meanwhile(
+            monkeypatch, condos, step, lambda: sign_up(api, copro_id, building_id, same)
+        )
+        late = sign_up(api, copro_id, building_id, same)
         assert rival[0].status_code == late.status_code == 201, late.text
         assert late.json()["id"] != rival[0].json()["id"]
         assert condos.account(UUID(late.json()["id"])) is None
-        assert str(account_id(api, "same@example.org")) == rival[0].json()["id"]
+        assert str(account_id(api, same)) == rival[0].json()["id"]
+
+    def test_a_platform_account_whose_email_opens_as_it_is_saved_is_given_its_role(
+        self, api: Api, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`copro admin create` for an email an operator's account opened for at that moment:
+        one account, with both roles."""
+        condos = condos_of(api)
+
+        def opened(role: PlatformRole) -> Receipt:
+            return condos.open_platform_account(
+                Actor.system(),
+                role=role,
+                email="ops@example.org",
+                first_name="Olga",
+                last_name="Ops",
+                password_hash="x",
+            )
+
+        rival = saved_meanwhile(monkeypatch, condos, "_new_person", lambda: opened("operator"))
+        assert opened("admin").id == rival[0].id
+        account = condos.account(account_id(api, "ops@example.org"))
+        assert account is not None and account.is_admin and account.is_operator
 
     def test_bad_fields_are_named(self, api: Api, admin: dict[str, str]) -> None:
         answer = api.client.post(

@@ -10,6 +10,7 @@ import pytest
 
 from domain.application import Condos
 from tests.integration.api import Api, account_id
+from tests.integration.helpers import CLAIM_STEPS, saved_meanwhile
 from tests.integration.test_read_members import Home, members_of, sign_up
 
 INES = "ines.vasseur@parc.fr"
@@ -106,28 +107,22 @@ class TestTakeover:
         assert appointed.json().keys() == invited.json().keys() == {"id", "version", "position"}
         assert appointed.json()["version"] == invited.json()["version"] == 1
 
+    @pytest.mark.parametrize("step", CLAIM_STEPS)
     def test_an_email_that_opens_an_account_during_an_appointment_is_invited_instead(
-        self, api: Api, homes: tuple[Home, Home], monkeypatch: pytest.MonkeyPatch
+        self, api: Api, homes: tuple[Home, Home], monkeypatch: pytest.MonkeyPatch, step: str
     ) -> None:
-        """Le Parc opens Inès's account after Les Tilleuls' appointment found her email free
-        and before it claimed it: the appointment runs again, as an invitation."""
+        """Le Parc opens Inès's account after Les Tilleuls' appointment found her email free,
+        or after it claimed it: the appointment runs again, as an invitation."""
         tilleuls, parc = homes
         condos = condos_of(api)
-        checked = condos._account_by_email
-        opened: list[dict[str, Any]] = []
-
-        def free_then_taken(email: str) -> Any:
-            found = checked(email)
-            if not opened:
-                monkeypatch.setattr(condos, "_account_by_email", checked)
-                body = {"email": INES, "first_name": "Inès", "last_name": "Vasseur"}
-                body |= {"role": "resident", "password": "her own password"}
-                path = f"/copros/{parc.id}/members"
-                opened.append(api.command("POST", path, parc.manager, body, 201))
-                monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
-            return found
-
-        monkeypatch.setattr(condos, "_account_by_email", free_then_taken)
+        hers = {"email": INES, "first_name": "Inès", "last_name": "Vasseur"}
+        hers |= {"role": "resident", "password": "her own password"}
+        opened = saved_meanwhile(
+            monkeypatch,
+            condos,
+            step,
+            lambda: api.command("POST", f"/copros/{parc.id}/members", parc.manager, hers, 201),
+        )
         body = {"email": INES, "first_name": "Fausse", "last_name": "Identité"}
         body |= {"role": "manager", "password": "the manager's password"}
         appointed = api.command(
