@@ -9,6 +9,7 @@ position they reflect is answered in `X-Copro-Position`.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -51,19 +52,43 @@ class Reads:
         names: frozenset[str] = getattr(request.state, READ, frozenset()) | self.names
         setattr(request.state, READ, names)
         reached = least(positions.standings(), names)
-        if reached < after and not await _beyond_head(positions, after, arrived):
+        if reached < after:
             deadline = arrived + request.app.state.settings.read_wait_seconds
-            with positions.subscribe() as changes:
-                while (reached := least(positions.standings(), names)) < after:
-                    remaining = deadline - time.monotonic()
-                    if remaining <= 0:
-                        raise HTTPException(
-                            503,
-                            f"the read models have not reached position {after} yet (at {reached})",
-                            headers={"Retry-After": "1", POSITION_HEADER: str(reached)},
-                        )
-                    await changes.changed(remaining)
+            reached = await _wait(positions, names, after, arrived, deadline)
         setattr(request.state, REACHED, reached)
+
+
+async def _wait(
+    positions: Positions, names: frozenset[str], after: int, arrived: float, deadline: float
+) -> int:
+    """Where the read models stand once they have passed `after`, or at once if `after` lies
+    beyond the log's head; 503 at the deadline.
+
+    The head is asked beside the wait, not before it: its readings are spaced out however many
+    requests ask (`Positions.head_since`), and a command's own position is usually passed
+    sooner than the next reading (bench.freshness: p50 47 ms when the wait came after it).
+    """
+    with positions.subscribe() as changes:
+        beyond = asyncio.ensure_future(_beyond_head(positions, after, arrived))
+        try:
+            while (reached := least(positions.standings(), names)) < after:
+                if beyond.done() and beyond.result():
+                    return reached
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise HTTPException(
+                        503,
+                        f"the read models have not reached position {after} yet (at {reached})",
+                        headers={"Retry-After": "1", POSITION_HEADER: str(reached)},
+                    )
+                changed = asyncio.ensure_future(changes.changed(remaining))
+                waits = {changed} if beyond.done() else {changed, beyond}
+                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+                changed.cancel()
+        finally:
+            # Left to finish in its thread; what it reads is shared with the next requests.
+            beyond.cancel()
+    return reached
 
 
 def least(standings: dict[str, Standing], names: frozenset[str]) -> int:

@@ -19,6 +19,7 @@ from copro.bootstrap import read_engine
 from copro.settings import Settings
 from projections import incidents, maintenance_calendar, status_page, tickets
 from projections.engine import Projection, Projector
+from projections.registry import PROJECTIONS
 from tests.integration.api import Api, condo
 from tests.integration.statements import of_table, statements_of
 
@@ -175,6 +176,35 @@ class TestWaiting:
         head_reads = of_table(statements, "copro_events") + of_table(statements, "stored_events")
         assert head_reads <= 2 + elapsed / 0.05
         assert of_table(statements, "projection_state") <= 1 + elapsed
+
+    def test_a_read_after_its_command_is_not_held_back_until_the_next_reading_of_the_head(
+        self, api: Api, admin: dict[str, str], projector_engine: Engine
+    ) -> None:
+        public_condo(api, admin)
+        positions = api.client.app.query_app.state.positions  # type: ignore[attr-defined]
+        positions.head_seconds = 3.0
+        # All of them: none may pass the command's position, so the read has to ask the head.
+        paused = operate(api, projector_engine, *PROJECTIONS)
+        for projector in paused:
+            projector.set_state("paused")
+        time.sleep(0.3)  # a round begun before the pause is over
+        # The head read just now, the next reading due in 3 s.
+        copro_id = api.read("/status/residence-les-tilleuls", after=FAR_AWAY).json()["copro"]["id"]
+        receipt = api.command("POST", f"/copros/{copro_id}/buildings", admin, {"name": "A"}, 201)
+        with ThreadPoolExecutor(1) as pool:
+            reading = pool.submit(
+                api.read, "/status/residence-les-tilleuls", after=receipt["position"]
+            )
+            time.sleep(0.3)
+            assert not reading.done(), "the read did not wait for the paused read models"
+            resumed = time.monotonic()
+            for projector in paused:
+                projector.set_state("running")
+            page = reading.result(timeout=10)
+            answered = time.monotonic() - resumed
+
+        assert page.status_code == 200 and [b["name"] for b in page.json()["buildings"]] == ["A"]
+        assert answered < 1.0, f"answered {answered:.2f} s after the read models resumed"
 
     def test_a_wait_is_woken_by_the_projectors_signal_within_50_ms_of_its_commit(
         self, api: Api, admin: dict[str, str], projector_engine: Engine
