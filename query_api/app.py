@@ -15,7 +15,7 @@ from copro.metrics import RecordRequests
 from copro.settings import Settings
 from projections import members as members_projection
 from projections import status_page
-from query_api.pages import Renderings
+from query_api.pages import KeptPages, Renderings
 from query_api.positions import Positions
 from query_api.reads import Reads, install_reads
 from query_api.routes import (
@@ -69,6 +69,11 @@ def create_query_app(engine: Engine, settings: Settings) -> FastAPI:
     app.state.positions = positions
     app.state.renderings = Renderings(positions)
     app.state.live = LivePages(positions.engine, positions, app.state.renderings)
+    # Innermost: what it answers still passes the position header, HEAD and the metrics.
+    page_route = next(
+        r for r in status.router.routes if getattr(r, "endpoint", None) is status.status_page
+    )
+    app.add_middleware(KeptPages, prefix=API_PREFIX, route=page_route)
     install_error_envelope(app)
     install_reads(app)
     app.add_middleware(HeadAsGet)

@@ -68,6 +68,28 @@ class TestRequestsAndCommands:
         routes = {ls["route"] for n, ls, _ in samples if n == "copro_http_requests_total"}
         assert not any(copro_id in r or "no-such-thing" in r for r in routes), routes
 
+    def test_a_status_page_answered_from_memory_is_counted_under_its_route(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        ops = operator(api)
+        receipt = condo(api, admin)
+        slug = "residence-les-tilleuls"
+        template = "/api/v1/status/{slug}"
+        etag = api.read(f"/status/{slug}", after=receipt["position"]).headers["etag"]
+        before = metrics(api, ops)
+        counted = value(before, "copro_http_requests_total", route=template) or 0
+        unchanged = value(before, "copro_http_requests_total", route=template, status="304") or 0
+
+        for _ in range(3):  # the page and its condo are kept: answered before routing
+            api.client.get(f"/api/v1/status/{slug}", headers={"If-None-Match": etag})
+        samples = metrics(api, ops)
+
+        assert value(samples, "copro_http_requests_total", route=template) == counted + 3
+        assert (
+            value(samples, "copro_http_requests_total", route=template, status="304")
+            == unchanged + 3
+        )
+
     def test_commands_are_counted_by_type_on_the_command_api(
         self, api: Api, admin: dict[str, str]
     ) -> None:

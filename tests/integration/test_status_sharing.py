@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -121,6 +122,55 @@ class TestETags:
             assert get(api, f"/status/{tilleuls.slug}{part}", moved).status_code == 404
         page = get(api, "/status/les-tilleuls-2", moved)
         assert (page.status_code, page.json()["copro"]["name"]) == (200, "Les Tilleuls II")
+
+
+class TestKeptPages:
+    """A visitor's page once kept is answered before FastAPI routes it (`KeptPages`): the
+    route's own answer, and never once the condo or its page changed."""
+
+    def test_a_page_answered_again_from_memory_is_the_routes_answer(
+        self, api: Api, tilleuls: Home
+    ) -> None:
+        path = f"/api/v1/status/{tilleuls.slug}"
+        # A token no one holds is read by the route, as an anonymous visitor's request.
+        routed = api.client.get(path, headers={"Authorization": "Bearer not-a-token"})
+        kept = api.client.get(path)
+        held = api.client.get(path, headers={"If-None-Match": routed.headers["etag"]})
+        caught_up = api.client.get(
+            path, headers={"X-Copro-After": routed.headers["x-copro-position"]}
+        )
+
+        assert routed.status_code == 200
+        for answer in (kept, caught_up):
+            assert (answer.status_code, answer.content) == (200, routed.content)
+            for name in ("etag", "cache-control", "content-type", "x-copro-position"):
+                assert answer.headers[name] == routed.headers[name], name
+        assert (held.status_code, held.content) == (304, b"")
+        for name in ("etag", "cache-control", "x-copro-position"):
+            assert held.headers[name] == routed.headers[name], name
+
+    def test_a_kept_page_stops_answering_once_its_condo_is_members_only(
+        self, api: Api, tilleuls: Home
+    ) -> None:
+        path = f"/api/v1/status/{tilleuls.slug}"
+        etag = api.client.get(path).headers["etag"]
+        assert api.client.get(path).status_code == 200
+        api.command(
+            "PATCH", f"/copros/{tilleuls.id}", tilleuls.manager, {"public_status_page": False}
+        )
+        deadline = time.monotonic() + 2
+        while (answer := api.client.get(path, headers={"If-None-Match": etag})).status_code != 404:
+            assert time.monotonic() < deadline, f"still answered {answer.status_code}"
+            time.sleep(0.02)
+        assert api.client.get(path).status_code == 404
+
+    def test_a_bad_position_is_refused_by_the_route_even_for_a_kept_page(
+        self, api: Api, tilleuls: Home
+    ) -> None:
+        path = f"/api/v1/status/{tilleuls.slug}"
+        assert api.client.get(path).status_code == 200
+        refused = api.client.get(path, headers={"X-Copro-After": "-1"})
+        assert refused.status_code == 422 and "X-Copro-After" in refused.text
 
 
 class TestFeed:
