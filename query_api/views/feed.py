@@ -43,9 +43,8 @@ WINDOW_STATE = {
 def atom(conn: Connection, copro: Copro, site: str, now: datetime) -> bytes:
     """The feed as bytes, its links under `site` (the public URL, without a trailing slash)."""
     page_url = f"{site}/c/{copro['slug']}"
-    shown = incidents.open_incidents(conn, copro["id"]) + incidents.resolved_incidents(
-        conn, copro["id"], now - status.RECENT
-    )
+    opened, resolved = incidents.on_status_page(conn, copro["id"], now - status.RECENT)
+    shown = opened + resolved
     current = maintenances.on_status_page(conn, copro["id"], now)
     ended = ended_windows(conn, copro["id"], now - ENDED_WINDOWS)
     listed = current["in_progress"] + current["planned"] + ended

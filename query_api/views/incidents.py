@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 
 from projections.incidents import comments, impacts, incidents, updates
 from projections.incidents import tickets as linked_tickets
@@ -67,28 +67,27 @@ def for_manager(conn: Connection, found: Incident) -> ManagedIncident:
     return {**found, "comments": said, "linked_ticket_ids": list(linked)}
 
 
-def open_incidents(conn: Connection, copro_id: UUID) -> list[Incident]:
-    """Incidents under investigation or in progress, with their timelines, latest first."""
-    rows = conn.execute(
-        select(incidents)
-        .where(incidents.c.copro_id == copro_id, incidents.c.status.in_(sorted(OPEN)))
-        .order_by(incidents.c.started_at.desc(), incidents.c.id)
-    ).mappings()
-    return with_timelines(conn, list(rows))
-
-
-def resolved_incidents(conn: Connection, copro_id: UUID, since: datetime) -> list[Incident]:
-    """Incidents resolved (or since closed) at `since` or later, latest resolved first."""
+def on_status_page(
+    conn: Connection, copro_id: UUID, since: datetime
+) -> tuple[list[Incident], list[Incident]]:
+    """The incidents under investigation or in progress, latest first, and those resolved (or
+    since closed) at `since` or later, latest resolved first; with their timelines. Read
+    together: the page is read again after every change, and each statement waits its turn
+    on a busy machine."""
     rows = conn.execute(
         select(incidents)
         .where(
             incidents.c.copro_id == copro_id,
-            incidents.c.status.not_in(sorted(OPEN)),
-            incidents.c.resolved_at >= since,
+            or_(incidents.c.status.in_(sorted(OPEN)), incidents.c.resolved_at >= since),
         )
-        .order_by(incidents.c.resolved_at.desc(), incidents.c.id)
+        .order_by(incidents.c.id)
     ).mappings()
-    return with_timelines(conn, list(rows))
+    shown = with_timelines(conn, list(rows))
+    opened = [i for i in shown if i["status"] in OPEN]
+    resolved = [i for i in shown if i["status"] not in OPEN]
+    opened.sort(key=lambda i: i["started_at"], reverse=True)
+    resolved.sort(key=lambda i: i["resolved_at"] or since, reverse=True)
+    return opened, resolved
 
 
 def summaries(conn: Connection, rows: list[Any]) -> list[IncidentSummary]:
@@ -121,10 +120,13 @@ def with_timelines(conn: Connection, rows: list[Any]) -> list[Incident]:
 
 
 def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[AffectedEquipment]]:
+    ids = list(ids)
+    if not ids:
+        return {}  # a round trip saved: the page is read again after every change
     rows = conn.execute(
         select(impacts.c.incident_id, impacts.c.equipment_id, impacts.c.impact, equipment.c.name)
         .join(equipment, equipment.c.id == impacts.c.equipment_id, isouter=True)
-        .where(impacts.c.incident_id.in_(list(ids)))
+        .where(impacts.c.incident_id.in_(ids))
         .order_by(equipment.c.order, equipment.c.name)
     )
     named: dict[UUID, list[AffectedEquipment]] = {}
@@ -136,9 +138,12 @@ def _equipment_of(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[Affe
 
 
 def _timelines(conn: Connection, ids: Iterable[UUID]) -> dict[UUID, list[IncidentUpdate]]:
+    ids = list(ids)
+    if not ids:
+        return {}
     rows = conn.execute(
         select(updates)
-        .where(updates.c.incident_id.in_(list(ids)))
+        .where(updates.c.incident_id.in_(ids))
         .order_by(updates.c.incident_id, updates.c.version.desc())
     ).mappings()
     entries: dict[UUID, list[IncidentUpdate]] = {}

@@ -103,6 +103,8 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 
 def _equipment_of(conn: Connection, ids: list[UUID]) -> dict[UUID, list[MaintenanceEquipment]]:
+    if not ids:
+        return {}  # a round trip saved: the page is read again after every change
     rows = conn.execute(
         select(window_equipment.c.maintenance_id, window_equipment.c.equipment_id, equipment.c.name)
         .join(equipment, equipment.c.id == window_equipment.c.equipment_id, isouter=True)

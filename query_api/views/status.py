@@ -75,13 +75,14 @@ def status_page(conn: Connection, copro: Copro, now: datetime) -> StatusPage:
             }
         )
     page_buildings.sort(key=lambda b: (-SEVERITY.index(b["status"]), b["order"], b["name"]))
+    opened, resolved = incidents.on_status_page(conn, copro["id"], now - RECENT)
     return {
         "copro": copro,
         "overall_status": worst(p["status"] for p in pieces),
         "buildings": page_buildings,
-        "open_incidents": incidents.open_incidents(conn, copro["id"]),
+        "open_incidents": opened,
         "maintenances": maintenances.on_status_page(conn, copro["id"], now),
-        "recent_incidents": incidents.resolved_incidents(conn, copro["id"], now - RECENT),
+        "recent_incidents": resolved,
         "status_rule": STATUS_RULE,
     }
 
@@ -102,6 +103,8 @@ def shown(piece: Equipment, under_maintenance: bool) -> ShownEquipment:
 
 def _under_maintenance(conn: Connection, equipment_ids: list[UUID]) -> set[UUID]:
     """The equipment a maintenance window in progress names, whatever status it shows."""
+    if not equipment_ids:
+        return set()
     current = page_inputs.current.c
     return {
         equipment_id
