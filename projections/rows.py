@@ -326,11 +326,12 @@ class _Statements:
         changes = ", ".join(
             f'"{c.name}" = EXCLUDED."{c.name}"' for c in columns if not c.primary_key
         )
-        on_conflict = (
-            f"ON CONFLICT ({keys}) DO UPDATE SET {changes}" if changes else "ON CONFLICT DO NOTHING"
-        )
         if not upsert:
             on_conflict = ""  # a row already there breaks the primary key, as with COPY
+        elif changes:
+            on_conflict = f"ON CONFLICT ({keys}) DO UPDATE SET {changes}"
+        else:
+            on_conflict = "ON CONFLICT DO NOTHING"
         sql = self._postgres(
             tx,
             "upsert" if upsert else "insert",

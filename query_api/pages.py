@@ -27,6 +27,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
 from fastapi import Request, Response
 from pydantic_core import to_json
@@ -163,10 +164,20 @@ class Renderings:
                 self._reading.pop(gone, None)
 
 
+def page_key(copro_id: UUID) -> Hashable:
+    """Where the condo's status page is kept."""
+    return ("page", copro_id)
+
+
+def kept_page(found: Renderings, copro_id: UUID) -> Rendered | None:
+    """The condo's status page if its kept body still holds; never reads."""
+    return found.kept(page_key(copro_id), PAGE_NAMES)
+
+
 def page_of(found: Renderings, conn: Connection, copro: Copro) -> Rendered:
     """The condo's status page as it is now."""
     return found.get(
-        ("page", copro["id"]),
+        page_key(copro["id"]),
         PAGE_NAMES,
         lambda: status.status_page(conn, copro, datetime.now(UTC)),
     )
@@ -258,7 +269,7 @@ class KeptPages:
             return None
         found: Renderings = scope["app"].state.renderings
         copro = found.public_condo(slug)
-        rendered = None if copro is None else found.kept(("page", copro["id"]), PAGE_NAMES)
+        rendered = None if copro is None else kept_page(found, copro["id"])
         after = headers.get(AFTER_HEADER.lower().encode(), b"0")
         # A position the body has passed needs no wait; any other, or a bad one, is the route's.
         if rendered is None or not after.isdigit() or int(after) > rendered.position:

@@ -17,9 +17,9 @@ from query_api.pages import (
     HISTORY_NAMES,
     JSON,
     PAGE,
-    PAGE_NAMES,
     conditional,
     history_of,
+    kept_page,
     page_of,
     renderings,
 )
@@ -67,7 +67,7 @@ async def status_page(
     if at is not None:
         return await in_thread(request, lambda conn: page_then(conn, copro["id"], at))
     found = renderings(request)
-    rendered = found.kept(("page", copro["id"]), PAGE_NAMES)
+    rendered = kept_page(found, copro["id"])
     if rendered is None:
         rendered = await in_thread(request, lambda conn: page_of(found, conn, copro))
     return conditional(request, rendered, copro["public_status_page"])

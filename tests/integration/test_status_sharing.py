@@ -14,6 +14,7 @@ import feedparser
 import pytest
 import segno
 
+from query_api.deps import shown_copro
 from tests.integration.api import Api
 from tests.integration.test_read_status import (
     Home,
@@ -148,6 +149,23 @@ class TestKeptPages:
         assert (held.status_code, held.content) == (304, b"")
         for name in ("etag", "cache-control", "x-copro-position"):
             assert held.headers[name] == routed.headers[name], name
+
+    def test_a_kept_page_is_answered_without_the_routes_dependencies(
+        self, api: Api, tilleuls: Home
+    ) -> None:
+        path = f"/api/v1/status/{tilleuls.slug}"
+        kept = api.client.get(path)
+        query_app = api.client.app.query_app  # type: ignore[attr-defined]
+
+        def unreachable() -> None:
+            raise AssertionError("the route's dependencies were solved")
+
+        query_app.dependency_overrides[shown_copro] = unreachable
+        try:
+            again = api.client.get(path)
+        finally:
+            query_app.dependency_overrides.clear()
+        assert (again.status_code, again.content) == (200, kept.content)
 
     def test_a_kept_page_stops_answering_once_its_condo_is_members_only(
         self, api: Api, tilleuls: Home
