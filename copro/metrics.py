@@ -61,6 +61,9 @@ LIVE_STREAMS = Gauge(
 )
 
 READS = ("GET", "HEAD")
+# Where a middleware that answers one method as another (HEAD as GET: `HeadAsGet`) keeps the
+# method the client asked, so that a request is counted as what it was wherever this sits.
+ASKED_METHOD = "copro.asked_method"
 LOOPBACK = ("127.0.0.1", "::1")
 # Set by a reverse proxy: a request carrying one came from elsewhere, whatever its socket says.
 FORWARDED = ("forwarded", "x-forwarded-for", "x-real-ip")
@@ -101,7 +104,8 @@ class RecordRequests:
         template = getattr(route, "path", None) or UNMATCHED
         if template != UNMATCHED and not template.startswith(self.prefix):
             template = self.prefix + template
-        method = scope["method"] if scope["method"] in KNOWN_METHODS else "other"
+        asked = scope.get(ASKED_METHOD, scope["method"])
+        method = asked if asked in KNOWN_METHODS else "other"
         REQUESTS.labels(self.api, method, template, status).inc()
         LATENCY.labels(self.api, method, template).observe(elapsed)
         if self.api == "command" and route is not None and method not in READS:

@@ -11,7 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from copro.api_docs import mount_docs, operation_id
 from copro.http_errors import error_responses, install_error_envelope
-from copro.metrics import RecordRequests
+from copro.metrics import ASKED_METHOD, RecordRequests
 from copro.settings import Settings
 from projections import members as members_projection
 from projections import status_page
@@ -125,4 +125,11 @@ class HeadAsGet:
                 answered = True
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+        as_get = {**scope, "method": "GET", ASKED_METHOD: "HEAD"}
+        try:
+            await self.app(as_get, receive, send_headers_only)
+        finally:
+            # The route that answered, for what sits outside (the metrics' route template):
+            # routing named it in the copy.
+            if "route" in as_get:
+                scope["route"] = as_get["route"]

@@ -90,6 +90,36 @@ class TestRequestsAndCommands:
             == unchanged + 3
         )
 
+    def test_a_head_request_is_counted_under_its_route_not_as_unmatched(
+        self, api: Api, admin: dict[str, str]
+    ) -> None:
+        ops = operator(api)
+        copro_id = condo(api, admin)["id"]
+        routes = {
+            f"/api/v1/copros/{copro_id}/buildings": "/api/v1/copros/{copro_id}/buildings",
+            "/api/v1/status/residence-les-tilleuls": "/api/v1/status/{slug}",
+        }
+        before = metrics(api, ops)
+        unmatched = value(before, "copro_http_requests_total", route="unmatched") or 0
+        heads = {
+            t: value(before, "copro_http_requests_total", route=t, method="HEAD") or 0
+            for t in routes.values()
+        }
+
+        # Through `copro serve`'s one origin, and through the query API alone (`copro
+        # query-api`, where the request counter sits outside the HEAD-as-GET middleware).
+        alone = TestClient(api.client.app.query_app)
+        for client in (api.client, alone):
+            for path in routes:
+                answer = client.head(path, headers=admin)
+                assert answer.status_code == 200, path
+        samples = metrics(api, ops)
+
+        for template in routes.values():
+            counted = value(samples, "copro_http_requests_total", route=template, method="HEAD")
+            assert counted == heads[template] + 2, template
+        assert (value(samples, "copro_http_requests_total", route="unmatched") or 0) == unmatched
+
     def test_commands_are_counted_by_type_on_the_command_api(
         self, api: Api, admin: dict[str, str]
     ) -> None:
