@@ -13,14 +13,16 @@ from uuid import UUID
 from copro.demo.clock import Story
 from copro.demo.year import Year
 
+# (category, supplier, what the invoice is for, cents): the screens show the invoice's
+# reference beside the description as "Facture …", so the description says what was bought.
 MONTHLY_EXPENSES = [
-    ("energy", "EDF Collectivités", 148_250),
-    ("water", "Eau du Grand Lyon", 71_300),
-    ("cleaning", "Propreté Lyonnaise", 98_000),
-    ("lift", "Ascenseurs Rhône", 119_900),
-    ("management_fees", "Cabinet Syndic Martin", 115_000),
+    ("energy", "EDF Collectivités", "Électricité des parties communes", 148_250),
+    ("water", "Eau du Grand Lyon", "Eau froide de l’immeuble", 71_300),
+    ("cleaning", "Propreté Lyonnaise", "Ménage des halls et escaliers", 98_000),
+    ("lift", "Ascenseurs Rhône", "Contrat d’entretien des ascenseurs", 119_900),
+    ("management_fees", "Cabinet Syndic Martin", "Forfait de gestion courante", 115_000),
 ]
-INSURANCE = ("insurance", "MMA Entreprises", 150_000)  # each quarter
+INSURANCE = ("insurance", "MMA Entreprises", "Multirisque immeuble", 150_000)  # each quarter
 BUDGET_LINES = {
     "energy": 1_800_000,
     "water": 900_000,
@@ -51,7 +53,7 @@ def plan_money(year: Year) -> None:
 
 def invoices(year: Year, first: date, rng: random.Random, back: int) -> Story:
     bills = list(MONTHLY_EXPENSES) + ([INSURANCE] if first.month in (1, 4, 7, 10) else [])
-    for category, supplier, cents in bills:
+    for category, supplier, what, cents in bills:
         amount = int(cents * rng.uniform(0.9, 1.12))
         recorded = year.condos.record_expense(
             year.manager(),
@@ -60,7 +62,7 @@ def invoices(year: Year, first: date, rng: random.Random, back: int) -> Story:
             amount_cents=amount,
             category=category,
             supplier=supplier,
-            description=f"Facture {first:%m/%Y}",
+            description=f"{what}, {first:%m/%Y}",
             invoice_ref=f"{supplier[:3].upper()}-{first:%Y%m}",
         ).id
         if back == 7 and category == "energy":
@@ -91,7 +93,7 @@ def entered_twice(year: Year, first: date, cents: int) -> Story:
         amount_cents=cents,
         category="cleaning",
         supplier="Propreté Lyonnaise",
-        description=f"Facture {first:%m/%Y}",
+        description=f"Ménage des halls et escaliers, {first:%m/%Y}",
     ).id
     yield year.clock.now + timedelta(days=3)
     year.condos.void_expense(year.manager(), twice, reason="Facture saisie deux fois.")
