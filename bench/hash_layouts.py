@@ -28,19 +28,14 @@ import psycopg
 
 from bench.commands import machine
 from copro.audit.chain import GENESIS, log_hash, stream_hash
+from copro.audit.recording import LOG_HASH_SQL, STREAM_HASH_SQL
 
 TOPIC = "domain.equipment:Equipment.StatusSet"
 STATE = os.urandom(300)
 ZERO = "'\\x" + "00" * 32 + "'::bytea"
-STREAM_SQL = (
-    "sha256('copro.stream.v1\\000'::bytea || coalesce({previous}, " + ZERO + ") || "
-    "uuid_send({id}) || int8send({version}) || int4send(length(convert_to({topic}, 'UTF8'))) || "
-    "convert_to({topic}, 'UTF8') || {state})"
-)
-LOG_SQL = (
-    "sha256('copro.log.v1\\000'::bytea || coalesce({previous}, " + ZERO + ") || "
-    "int8send({position}) || {stream})"
-)
+# The recorder's own SQL of the two hashes, the first event of a stream or log chained to zero.
+STREAM_SQL = STREAM_HASH_SQL.replace("{previous}", "coalesce({previous}, " + ZERO + ")")
+LOG_SQL = LOG_HASH_SQL.replace("{previous}", "coalesce({previous}, " + ZERO + ")")
 
 
 def events_table(conn: psycopg.Connection, schema: str, hashed: bool) -> None:
