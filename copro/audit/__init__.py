@@ -10,7 +10,7 @@ previous entry of the whole log, in position order, with its position.
 Where (`recording`): a table of our own beside the events, `event_hashes(notification_id,
 originator_id, originator_version, stream_hash, log_hash)`, written by the recorder subclasses in
 the transaction that inserts the events while the library's insert lock is held. A table rather
-than columns of the library's: its insert statement and its rows stay the library's own, a store
+than columns of the library's: its events table and its rows stay the library's own, a store
 from before is upgraded by filling a new table rather than rewriting a large one, and a hash row
 outlives the deletion of its event, which is how a removed event is named.
 

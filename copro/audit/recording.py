@@ -1,15 +1,18 @@
 """The hash rows written with the events, by the recorders of `copro.event_store`, on SQLite and
 PostgreSQL; and the upgrade that chains a store written before chains existed.
 
-Both run inside the transaction that inserts the events, after the insert, so the library's
-insert lock is held: on PostgreSQL its `LOCK TABLE … IN EXCLUSIVE MODE`, on SQLite the write lock
-the first INSERT took. No other writer can come between reading the log's last hash and writing
-the next one, so the log chain follows the positions exactly as they are committed.
+Both run inside the transaction that inserts the events, with the insert or after it, so the
+library's insert lock is held: on PostgreSQL its `LOCK TABLE … IN EXCLUSIVE MODE`, on SQLite the
+write lock the first INSERT took. No other writer can come between reading the log's last hash
+and writing the next one, so the log chain follows the positions exactly as they are committed.
 
 What they chain to (the log's last hash, the last hash of each stream continued) is read
-under that lock too. On PostgreSQL the library's INSERT returns it beside each event's position
-(`RETURNING`), and the hash rows' INSERT carries the library's NOTIFY of new events (which
-the recorder then leaves out): chaining adds no statement and no round trip to a command.
+under that lock too. On PostgreSQL a command's one event is inserted, hashed and chained by one
+statement (`PostgresChains.insert_one`: the hashes computed by PostgreSQL, as `chain` computes
+them); several events at once are inserted by the library's statement, which returns what each
+chains to beside its position (`RETURNING`), and their hash rows, computed here, are sent with
+the COMMIT. Either way chaining adds no round trip to a command (`PostgresRecorder.
+insert_events`).
 
 The upgrade runs when a process opens the store (on PostgreSQL under `open_condos`' advisory
 lock, and with the insert lock taken): if no event has a hash yet, every event is chained in
@@ -30,9 +33,9 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from psycopg import Cursor
 from psycopg.rows import DictRow, tuple_row
-from psycopg.sql import SQL, Composed, Identifier, Literal
+from psycopg.sql import SQL, Composed, Identifier
 
-from copro.audit.chain import GENESIS, log_hash, stream_hash
+from copro.audit.chain import GENESIS, LOG_TAG, STREAM_TAG, log_hash, stream_hash
 
 log = logging.getLogger("copro.audit")
 
@@ -153,13 +156,32 @@ class SQLiteChains:
 # -- PostgreSQL -----------------------------------------------------------------------------
 
 
-class PostgresChains:
-    """The statements of one store's hash rows: its schema, its events table."""
+# The two hashes of `copro.audit.chain` as PostgreSQL computes them (same bytes, same order),
+# for the INSERT that chains a single event in the statement that inserts it.
+_ZERO = "decode(repeat('00', 32), 'hex')"
+STREAM_HASH_SQL = (
+    f"sha256(decode('{STREAM_TAG.hex()}', 'hex') || {{previous}} || uuid_send({{id}}) || "
+    "int8send({version}) || int4send(octet_length(convert_to({topic}, 'UTF8'))) || "
+    "convert_to({topic}, 'UTF8') || {state})"
+)
+LOG_HASH_SQL = (
+    f"sha256(decode('{LOG_TAG.hex()}', 'hex') || {{previous}} || int8send({{position}}) || "
+    "{stream})"
+)
 
-    def __init__(self, schema: str, events_table: str, channel: str) -> None:
+
+class PostgresChains:
+    """The statements of one store's hash rows: its schema, its events table.
+
+    A command's one event (the common case) is inserted and chained by one statement
+    (`insert_one`): PostgreSQL reads what it chains to, hashes it and writes its hash row, in
+    the round trip that inserts it. Several events at once are inserted by the library's
+    statement, which also returns what each chains to (`returning`); their hash rows are
+    computed here and go with the COMMIT (`rows_statement`)."""
+
+    def __init__(self, schema: str, events_table: str) -> None:
         table = Identifier(schema, HASHES_TABLE)
-        self.table, self.channel = table, channel
-        self.notifying: dict[int, bytes] = {}
+        self.table = table
         self.events = Identifier(schema, events_table)
         self.create_statements: list[Composed] = [
             SQL(
@@ -178,15 +200,54 @@ class PostgresChains:
             ", (SELECT stream_hash FROM {0} WHERE originator_id = t.originator_id "
             "AND originator_version = t.originator_version - 1) AS chained_stream"
         ).format(table)
+        # The subqueries read the hash rows as they were before this statement: the stream's
+        # previous event's and the log's last, under the lock the library took before it.
+        stream = STREAM_HASH_SQL.format(
+            previous="before.stream",
+            id="%(id)s",
+            version="%(version)s::bigint",
+            topic="%(topic)s::text",
+            state="%(state)s",
+        )
+        logged = LOG_HASH_SQL.format(
+            previous="hashed.log", position="hashed.notification_id", stream="hashed.stream"
+        )
+        self.insert_one = SQL(
+            "WITH event AS (INSERT INTO {events} (originator_id, originator_version, topic, "
+            "state) VALUES (%(id)s, %(version)s::bigint, %(topic)s::text, %(state)s) "
+            "RETURNING notification_id), "
+            "before AS (SELECT coalesce((SELECT stream_hash FROM {hashes} "
+            "WHERE originator_id = %(id)s AND originator_version = %(version)s::bigint - 1), "
+            f"{_ZERO}) AS stream, "
+            "coalesce((SELECT log_hash FROM {hashes} ORDER BY notification_id DESC LIMIT 1), "
+            f"{_ZERO}) AS log), "
+            f"hashed AS MATERIALIZED (SELECT notification_id, {stream} AS stream, before.log "
+            "FROM event, before) "
+            "INSERT INTO {hashes} SELECT notification_id, %(id)s, %(version)s::bigint, stream, "
+            f"{logged} FROM hashed RETURNING notification_id"
+        ).format(events=self.events, hashes=table)
         # In binary: arrays of uuids and bytes would cost twice as much to adapt.
         self.insert = SQL("INSERT INTO {} VALUES (%b, %b, %b, %b, %b)").format(table)
         self.any_hash = SQL("SELECT 1 FROM {} LIMIT 1").format(table)
         self.lock = SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self.events)
+        self._rows_prefix: bytes | None = None
 
-    def record(
-        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], returned: list[DictRow]
-    ) -> None:
-        """Chains events just inserted, from what their INSERT returned."""
+    @staticmethod
+    def one(stored: StoredEvent) -> dict[str, Any]:
+        """The parameters of `insert_one` for this event."""
+        return {
+            "id": _uuid(stored.originator_id),
+            "version": stored.originator_version,
+            "topic": stored.topic,
+            "state": stored.state,
+        }
+
+    def rows_statement(
+        self, curs: Cursor[Any], stored_events: Sequence[StoredEvent], returned: list[DictRow]
+    ) -> bytes:
+        """The INSERT of the hash rows of events just inserted together, from what their INSERT
+        returned, its values written out: sent with the COMMIT as one simple query, it costs
+        no round trip. Every value is a number, a UUID or hexadecimal digits of ours."""
         last = returned[0]["chained_log"]
         heads: dict[UUID, bytes] = {}
         for s, row in zip(stored_events, returned, strict=True):
@@ -195,23 +256,14 @@ class PostgresChains:
                 heads.setdefault(_uuid(s.originator_id), bytes(row["chained_stream"]))
         events = to_chain(stored_events, [row["notification_id"] for row in returned])
         rows = chained(events, GENESIS if last is None else bytes(last), heads)
-        statement = self.notifying.get(len(rows)) or self._notifying(curs, len(rows))
-        curs.execute(statement, [value for row in rows for value in row])
-
-    def _notifying(self, curs: Cursor[Any], count: int) -> bytes:
-        """The INSERT of `count` hash rows that also notifies listeners of new events, as the
-        library's NOTIFY would (delivered at commit, not at all if the transaction fails);
-        composed once per count (composing costs more than sending)."""
-        values = SQL(", ").join([SQL("(%b, %b, %b, %b, %b)")] * count)
-        self.notifying[count] = (
-            SQL(
-                "WITH notified AS (SELECT pg_notify({}, '')) "
-                "INSERT INTO {} SELECT v.* FROM (VALUES {}) AS v CROSS JOIN notified"
-            )
-            .format(Literal(self.channel), self.table, values)
-            .as_bytes(curs)
+        if self._rows_prefix is None:
+            self._rows_prefix = SQL("INSERT INTO {} VALUES ").format(self.table).as_bytes(curs)
+        values = ", ".join(
+            f"({int(position)}, '{stream}', {int(version)}, "
+            f"decode('{of_stream.hex()}', 'hex'), decode('{logged.hex()}', 'hex'))"
+            for position, stream, version, of_stream, logged in rows
         )
-        return self.notifying[count]
+        return self._rows_prefix + values.encode()
 
     def insert_rows(self, c: Cursor[Any], rows: list[Row]) -> None:
         c.executemany(self.insert, rows)

@@ -10,9 +10,10 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
+from eventsourcing.persistence import IntegrityError, StoredEvent
 from pydantic import SecretStr
 
 from copro.audit.verify import signed_head
@@ -21,6 +22,7 @@ from copro.settings import Settings
 from domain.application import Condos
 from domain.base import Actor
 from domain.commands.plumbing import Contention
+from domain.people import Person
 from tests.conftest import settings_for
 from tests.integration.helpers import admin_actor
 from tests.integration.tampering import RawStore, verified
@@ -173,6 +175,53 @@ class TestSinceHead:
         assert verified(settings).holds  # a log that ends sooner: only the head can tell
         found = verified(settings, head)
         assert [(b.kind, b.position) for b in found.breaks] == [("cut", head.position)]
+
+
+class TestRecording:
+    """How the recorder writes the chains: one event chained by the statement that inserts it
+    (on PostgreSQL), several at once from what their insert returned."""
+
+    def test_saves_of_one_event_and_of_several_chain_alike(
+        self, settings: Settings, condos: Condos
+    ) -> None:
+        lift = a_lift(condos)
+        version = condos.repository.get(lift.id).version
+        recorder, stream, other = condos.recorder, lift.id, uuid4()
+        several = [event(stream, version + 1), event(other, 1), event(stream, version + 2)]
+        positions = recorder.insert_events(several)
+        alone = recorder.insert_events([event(other, 2)])
+
+        assert positions is not None and alone is not None
+        assert list(positions) == sorted(positions) and alone[0] > positions[-1]
+        found = verified(settings)
+        assert found.holds, found.breaks
+        assert found.checked == found.log_entries == recorder.max_notification_id()
+
+    def test_a_refused_save_writes_nothing_and_the_next_one_is_chained(
+        self, settings: Settings, condos: Condos, raw: RawStore
+    ) -> None:
+        lift = a_lift(condos)
+        recorder = condos.recorder
+        version = condos.repository.get(lift.id).version
+        hashes = raw.run("SELECT count(*) FROM event_hashes")
+        newcomer = Person(uuid4(), "nouveau@exemple.fr", "Nina", "Nouvelle")
+
+        for taken in ([event(lift.id, version)], [event(uuid4(), 1), event(lift.id, version)]):
+            with pytest.raises(IntegrityError):
+                recorder.insert_events(taken, people=[newcomer])  # a version already stored
+        assert raw.run("SELECT count(*) FROM event_hashes") == hashes
+        assert recorder.select_person(newcomer.id) is None
+
+        assert recorder.insert_events([event(lift.id, version + 1)], people=[newcomer])
+        assert recorder.select_person(newcomer.id) == newcomer
+        found = verified(settings)
+        assert found.holds, found.breaks
+        # The refused inserts took positions on PostgreSQL: the log skips them.
+        assert found.checked == raw.run(f"SELECT count(*) FROM {raw.events}")[0][0]
+
+
+def event(stream: UUID, version: int) -> StoredEvent:
+    return StoredEvent(stream, version, "tests.recording:Written", f'{{"n": {version}}}'.encode())
 
 
 class TestUpgrade:
