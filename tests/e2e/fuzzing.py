@@ -7,8 +7,9 @@ back the same on the next run. The coverage phase (boundary values: the largest 
 earliest dates, NUL in strings) runs with the manager's token, which reaches the deepest code;
 without a token most operations stop at 401, so random inputs suffice.
 
-One test file per document (`test_fuzz_query_api.py`, `test_fuzz_command_api.py`), so that the
-two run on different test workers: together they take minutes.
+Test files of their own (`test_fuzz_command_api.py`, and the query API's, longer, one per store:
+`test_fuzz_query_api_on_*.py`), so that they run on different test workers: together they take
+minutes.
 """
 
 from __future__ import annotations
