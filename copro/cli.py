@@ -60,6 +60,13 @@ def load_settings() -> Settings:
     return settings
 
 
+# Uvicorn hangs up an idle kept-alive connection after 5 s by default. A client that reuses
+# its socket after a longer pause (a browser tab, Playwright's request context, Node's agent)
+# can send into the closing socket and meet a reset instead of an answer. 75 s is nginx's own
+# default for its clients; a pause that long between two requests is rare.
+KEEP_ALIVE_SECONDS = 75
+
+
 @app.command()
 def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     """Everything in one process: both APIs, the projector and the built frontend."""
@@ -72,6 +79,7 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
         host=host,
         port=port,
         log_level=settings.log_level.lower(),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         # Nothing stands in front of it unless said so: a client's X-Forwarded-For is not
         # believed (login limits count the address that connected).
         proxy_headers="FORWARDED_ALLOW_IPS" in os.environ,
@@ -86,7 +94,12 @@ def command_api(host: Host = "127.0.0.1", port: Port = 8001) -> None:
     settings = load_settings()
     app_ = create_command_api(settings, open_condos(settings), read_engine(settings))
     uvicorn.run(
-        app_, host=host, port=port, log_level=settings.log_level.lower(), proxy_headers=True
+        app_,
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        proxy_headers=True,
     )
 
 
@@ -108,6 +121,7 @@ def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
         host=host,
         port=port,
         log_level=settings.log_level.lower(),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
 
 

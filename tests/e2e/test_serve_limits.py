@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import time
+
 import httpx
 import pytest
 
@@ -30,3 +33,29 @@ def test_a_20_mb_body_is_refused_before_it_is_parsed(server: Server) -> None:
     )
     assert answer.status_code == 413
     assert answer.json()["code"] == "payload_too_large"
+
+
+def ask_twice_on_one_connection(url: str, pause: float) -> list[bytes]:
+    """Two GETs on one kept-alive socket, `pause` seconds apart: the two status lines (b"" when
+    the server had hung up meanwhile)."""
+    host, port = url.removeprefix("http://").split(":")
+    request = f"GET /api/v1/healthz HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    lines = []
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        for wait in (0.0, pause):
+            time.sleep(wait)
+            try:
+                connection.sendall(request)
+                answer = connection.recv(65536)
+            except OSError:
+                answer = b""
+            lines.append(answer.split(b"\r\n", 1)[0])
+    return lines
+
+
+@pytest.mark.parametrize("server", ["sqlite"], indirect=True)
+def test_an_idle_kept_alive_connection_outlives_a_clients_pause(server: Server) -> None:
+    # A client that pauses a few seconds between two requests (a browser tab, Playwright's request
+    # context) reuses its socket; had the server closed it meanwhile, the request in flight
+    # would meet a reset (ECONNRESET) instead of an answer.
+    assert ask_twice_on_one_connection(server.url, pause=6.0) == [b"HTTP/1.1 200 OK"] * 2
