@@ -23,6 +23,8 @@ import httpx
 from tests.e2e.conftest import Server
 
 ST = str(Path(sys.executable).parent / "st")
+# Per-operation settings (the status stream's read time).
+CONFIG = Path(__file__).with_name("schemathesis.toml")
 CHECKS = ",".join(
     [
         "not_a_server_error",
@@ -38,6 +40,8 @@ def fuzz(
 ) -> subprocess.CompletedProcess[str]:
     command = [
         ST,
+        "--config-file",
+        str(CONFIG),
         "run",
         f"{server.url}/api/v1/{document}/openapi.json",
         "--checks",

@@ -1,7 +1,7 @@
 """Schemathesis against the query API's document (see `tests.e2e.fuzzing`), on embedded SQLite.
 
-One file per store: each is the longest of the run (over two minutes), and `--dist loadfile`
-gives a file whole to one worker, so the two stores' runs go to both workers at once."""
+One file per store: each takes about 40 s, and `--dist loadfile` gives a file whole to one
+worker, so the two stores' runs can go to both workers at once."""
 
 from __future__ import annotations
 
