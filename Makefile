@@ -9,7 +9,7 @@ NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/index.html
 FRONT_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: run test setup check-tools lint bench clean stack
+.PHONY: run test setup check-tools lint bench clean stack screenshots
 
 run: setup
 	COPRO_ENV=dev $(BIN)/copro demo --if-empty
@@ -23,6 +23,11 @@ test: setup
 	$(BIN)/ruff check .
 	cd frontend && npm test
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# Every screen at 1280 and 375 px, in French and English, under frontend/e2e-results/screenshots
+# for a person to look at (Debian's chromium and PostgreSQL, as the browser tests).
+screenshots: setup
+	$(BIN)/pytest -m screenshots -n $(PYTEST_WORKERS) --dist loadfile tests/e2e
 
 setup: check-tools $(PY_STAMP) $(DIST)
 

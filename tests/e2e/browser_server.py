@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.conftest import POSTGRES_UP, REPO, chromium_ready, create_database, drop_database, need
 from tests.e2e.conftest import COPRO, Server, free_port, server_env
@@ -18,6 +19,19 @@ from tests.e2e.conftest import COPRO, Server, free_port, server_env
 FRONTEND = REPO / "frontend"
 # Sources whose change means frontend/dist must be built again before the browser sees them.
 SOURCES = ["src", "public", "index.html", "vite.config.ts", "tsconfig.json", "package.json"]
+
+
+def specs_in(folder: Path) -> list[object]:
+    """The Playwright specs of `folder`, as parameters of a test. A spec that only takes
+    pictures for a person to look at (`screenshots.spec.ts`) asserts nothing: it is marked
+    `screenshots`, left out of `make test` and run by `make screenshots`."""
+    return [
+        pytest.param(p.name, marks=[pytest.mark.screenshots] if p.name == SCREENSHOTS else [])
+        for p in sorted(folder.glob("*.spec.ts"))
+    ]
+
+
+SCREENSHOTS = "screenshots.spec.ts"
 
 
 def built_frontend_is_stale() -> bool:

@@ -3,7 +3,8 @@ console, in a real browser: the Playwright journeys of frontend/e2e/console-admi
 `copro serve` on PostgreSQL, seeded with `copro demo`, for the whole module.
 
 Each spec file is a test here; a failing spec fails with Playwright's own account of it.
-Screenshots of every page land in frontend/e2e-results/screenshots/console-admin (git-ignored).
+`make screenshots` runs the spec that only takes pictures (marked `screenshots`, not
+part of `make test`); they land in frontend/e2e-results/screenshots/console-admin (git-ignored).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import chromium_ready, need
-from tests.e2e.browser_server import FRONTEND, build_frontend, demo_server, run_spec
+from tests.e2e.browser_server import FRONTEND, build_frontend, demo_server, run_spec, specs_in
 from tests.e2e.conftest import Server
 
-SPECS = sorted(p.name for p in (FRONTEND / "e2e" / "console-admin").glob("*.spec.ts"))
+SPECS = specs_in(FRONTEND / "e2e" / "console-admin")
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,8 @@
 against one `copro serve` on PostgreSQL, seeded with `copro demo`, for the whole module.
 
 Each spec file is a test here; a failing spec fails with Playwright's own account of it.
-Screenshots of every console page land in frontend/e2e-results/screenshots/console (git-ignored).
+`make screenshots` runs the spec that only takes pictures (marked `screenshots`, not
+part of `make test`); they land in frontend/e2e-results/screenshots/console (git-ignored).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import chromium_ready, need
-from tests.e2e.browser_server import FRONTEND, build_frontend, demo_server, run_spec
+from tests.e2e.browser_server import FRONTEND, build_frontend, demo_server, run_spec, specs_in
 from tests.e2e.conftest import Server
 
-SPECS = sorted(p.name for p in (FRONTEND / "e2e" / "console").glob("*.spec.ts"))
+SPECS = specs_in(FRONTEND / "e2e" / "console")
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,8 @@ frontend/e2e/oversight run against one `copro serve` on PostgreSQL, seeded with 
 and given a platform operator (`copro admin create --operator`), for the whole module.
 
 Each spec file is a test here; a failing spec fails with Playwright's own account of it.
-Screenshots land in frontend/e2e-results/screenshots/oversight (git-ignored).
+The accessibility spec also takes pictures of each screen as it checks it; they land in
+frontend/e2e-results/screenshots/oversight (git-ignored).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.browser_server import FRONTEND, demo_server, run_spec
+from tests.e2e.browser_server import FRONTEND, demo_server, run_spec, specs_in
 from tests.e2e.conftest import Server
 
-SPECS = sorted(p.name for p in (FRONTEND / "e2e" / "oversight").glob("*.spec.ts"))
+SPECS = specs_in(FRONTEND / "e2e" / "oversight")
 # The operator frontend/e2e/oversight/oversight-support.ts signs in as.
 OPERATOR = ("operateur@copro.example", "copro-operateur-e2e")
 
