@@ -87,6 +87,7 @@ class TestBothApis:
 
 
 class TestStoresFromBefore:
+    @pytest.mark.empty_database
     def test_a_store_created_before_sessions_could_end_gains_their_column(
         self, settings: Settings
     ) -> None:
