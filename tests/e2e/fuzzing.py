@@ -1,11 +1,13 @@
 """Schemathesis against an OpenAPI document of a real `copro serve`: whatever a client sends,
-with a manager's token or none, the answer is never a 500 and always one its document promises
-(status, content type, body shape).
+with no token, a manager's or the platform admin's, the answer is never a 5xx and always one
+its document promises (status, content type, body shape).
 
 Bounded and deterministic (a fixed number of examples per operation), so that a failure comes
 back the same on the next run. The coverage phase (boundary values: the largest integers, the
 earliest dates, NUL in strings) runs with the manager's token, which reaches the deepest code;
-without a token most operations stop at 401, so random inputs suffice.
+without a token most operations stop at 401, so random inputs suffice. The platform admin's
+run reaches what a manager is refused (the log's head, the operators' board, a person's export,
+registering a condo, erasing a person).
 
 Test files of their own (`test_fuzz_command_api.py`, and the query API's, longer, one per store:
 `test_fuzz_query_api_on_*.py`), so that they run on different test workers: together they take
@@ -65,16 +67,24 @@ def fuzz(
 
 
 def answers_as_its_document_says(server: Server, document: str) -> None:
-    """Fuzzes `document` without a token, then with a manager's of the demo condo."""
+    """Fuzzes `document` without a token, then with a manager's of the demo condo, then with
+    the demo's platform admin's."""
     server.cli("demo")
-    token = httpx.post(
-        f"{server.url}/api/v1/auth/login",
-        data={"username": "gestion@les-tilleuls.example", "password": "tilleuls-gestion"},
-    ).json()["access_token"]
+    manager = login(server, "gestion@les-tilleuls.example", "tilleuls-gestion")
+    admin = login(server, "admin@copro.example", "copro-admin-demo")
     runs = [
         ("examples,fuzzing", ()),
-        ("examples,coverage,fuzzing", (f"Authorization: Bearer {token}",)),
+        ("examples,coverage,fuzzing", (f"Authorization: Bearer {manager}",)),
+        ("examples,fuzzing", (f"Authorization: Bearer {admin}",)),
     ]
     for phases, headers in runs:
         done = fuzz(server, document, phases, *headers)
         assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+
+
+def login(server: Server, email: str, password: str) -> str:
+    answer = httpx.post(
+        f"{server.url}/api/v1/auth/login", data={"username": email, "password": password}
+    )
+    assert answer.status_code == 200, answer.text
+    return str(answer.json()["access_token"])
