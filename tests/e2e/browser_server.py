@@ -21,6 +21,10 @@ FRONTEND = REPO / "frontend"
 SOURCES = ["src", "public", "index.html", "vite.config.ts", "tsconfig.json", "package.json"]
 
 
+# The spec that only takes pictures for a person to look at.
+SCREENSHOTS = "screenshots.spec.ts"
+
+
 def specs_in(folder: Path) -> list[object]:
     """The Playwright specs of `folder`, as parameters of a test. A spec that only takes
     pictures for a person to look at (`screenshots.spec.ts`) asserts nothing: it is marked
@@ -29,9 +33,6 @@ def specs_in(folder: Path) -> list[object]:
         pytest.param(p.name, marks=[pytest.mark.screenshots] if p.name == SCREENSHOTS else [])
         for p in sorted(folder.glob("*.spec.ts"))
     ]
-
-
-SCREENSHOTS = "screenshots.spec.ts"
 
 
 def built_frontend_is_stale() -> bool:

@@ -46,12 +46,13 @@ def server_env(tmp_path: Path, database_url: str | None) -> dict[str, str]:
         COPRO_SECRET_KEY=SECRET,
         COPRO_DATA_DIR=str(tmp_path / "var"),
         COPRO_POLL_INTERVAL_SECONDS="0.5",
-        # As production is configured: on PostgreSQL the log's head is signed with this key
-        # (without it, `GET /audit/head` answers 503 audit_key_missing, tested in-process).
-        COPRO_AUDIT_KEY="5e" * 32,
     )
     if database_url:
         env["COPRO_DATABASE_URL"] = database_url
+        # As production is configured: on PostgreSQL the log's head is signed with this key
+        # (without it, `GET /audit/head` answers 503 audit_key_missing, tested in-process).
+        # Embedded, the key file made on first use stays what is exercised.
+        env["COPRO_AUDIT_KEY"] = "5e" * 32
     return env
 
 
