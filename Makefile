@@ -15,12 +15,16 @@ run: setup
 	COPRO_ENV=dev $(BIN)/copro demo --if-empty
 	COPRO_ENV=dev $(BIN)/copro serve --host 127.0.0.1 --port 8000
 
+# The packages the type checker holds to its rules (pyproject.toml's [tool.mypy]).
+TYPED := domain command_api query_api projections copro
+
 # Test files are shared out between PYTEST_WORKERS processes, each file whole to one of them
 # (a browser module keeps its one server); PYTEST_WORKERS=0 runs them all in this process.
 PYTEST_WORKERS ?= 2
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/mypy $(TYPED)
 	cd frontend && npm test
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
@@ -56,7 +60,7 @@ stack: setup
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/mypy domain command_api query_api projections copro
+	$(BIN)/mypy $(TYPED)
 
 bench: setup
 	$(BIN)/python -m bench.commands

@@ -128,7 +128,11 @@ def start_rebuild_worker(settings: Settings) -> Callable[[list[str]], Any]:
     # opens its own connections and never touches the ones it inherits; it leaves through
     # os._exit, which closes none of them under the parent's feet.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = (
+        multiprocessing.get_context("fork")
+        if "fork" in methods
+        else multiprocessing.get_context("spawn")
+    )
 
     def start(names: list[str]) -> Any:
         process = context.Process(target=rebuild_part, args=(settings, names), daemon=True)

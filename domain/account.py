@@ -10,6 +10,7 @@ email, names and password hash are personal data and live in the erasable people
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -42,6 +43,17 @@ class AccountStatus(StrEnum):
 
 
 class Account(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        RoleGranted: ClassVar[type[Any]]
+        AdminGranted: ClassVar[type[Any]]
+        OperatorGranted: ClassVar[type[Any]]
+        PasswordChanged: ClassVar[type[Any]]
+        Erased: ClassVar[type[Any]]
+        Activated: ClassVar[type[Any]]
+        Deactivated: ClassVar[type[Any]]
+
     class Opened(CondoAggregate.Created):
         # v2 added platform operators; accounts opened before were not operators.
         class_version = 2

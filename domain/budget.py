@@ -8,6 +8,7 @@ so a condo has one budget a year: two concurrent first drafts collide in the eve
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -32,6 +33,14 @@ class BudgetState(StrEnum):
 
 
 class Budget(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Proposed: ClassVar[type[Any]]
+        Revised: ClassVar[type[Any]]
+        Approved: ClassVar[type[Any]]
+        Amended: ClassVar[type[Any]]
+
     @event("Proposed")
     def __init__(self, id: UUID, copro_id: UUID, year: int, lines: dict[str, int]) -> None:
         check_year(year)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -12,6 +13,17 @@ from domain.errors import RuleBroken
 
 
 class Building(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Added: ClassVar[type[Any]]
+        Renamed: ClassVar[type[Any]]
+        Described: ClassVar[type[Any]]
+        Reordered: ClassVar[type[Any]]
+        Archived: ClassVar[type[Any]]
+        EquipmentHoused: ClassVar[type[Any]]
+        EquipmentReleased: ClassVar[type[Any]]
+
     @event("Added")
     def __init__(self, copro_id: UUID, name: str, description: str, order: int) -> None:
         self.copro_id = copro_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from eventsourcing.domain import event
 
@@ -20,6 +21,12 @@ def slugify(text: str) -> str:
 
 
 class Condo(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Updated: ClassVar[type[Any]]
+        Archived: ClassVar[type[Any]]
+
     class Registered(CondoAggregate.Created):
         # v2: condos registered since keep their managers on a roster (`domain.roster`) from
         # the start; those registered before have theirs found in their accounts' history.

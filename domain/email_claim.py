@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hmac
 from hashlib import sha256
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -39,6 +40,11 @@ def keyed_uuid(digest: bytes) -> UUID:
 
 
 class EmailClaim(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Released: ClassVar[type[Any]]
+
     class Claimed(CondoAggregate.Created):
         holder_id: UUID
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -47,6 +48,15 @@ def worst(statuses: Iterable[str]) -> str:
 
 
 class Equipment(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Installed: ClassVar[type[Any]]
+        Edited: ClassVar[type[Any]]
+        Moved: ClassVar[type[Any]]
+        StatusSet: ClassVar[type[Any]]
+        Retired: ClassVar[type[Any]]
+
     @event("Installed")
     def __init__(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -51,6 +51,13 @@ CORRECTABLE_FIELDS = (
 
 
 class Expense(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Recorded: ClassVar[type[Any]]
+        Corrected: ClassVar[type[Any]]
+        Voided: ClassVar[type[Any]]
+
     @event("Recorded")
     def __init__(
         self,

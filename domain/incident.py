@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -55,6 +55,16 @@ CLOCK_SKEW = timedelta(seconds=60)
 
 
 class Incident(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Opened: ClassVar[type[Any]]
+        UpdatePosted: ClassVar[type[Any]]
+        Edited: ClassVar[type[Any]]
+        ImpactsChanged: ClassVar[type[Any]]
+        Commented: ClassVar[type[Any]]
+        TicketLinked: ClassVar[type[Any]]
+
     @event("Opened")
     def __init__(
         self,

@@ -16,6 +16,7 @@ renews it.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -39,6 +40,13 @@ class InvitationStatus(StrEnum):
 
 
 class Invitation(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Accepted: ClassVar[type[Any]]
+        Declined: ClassVar[type[Any]]
+        Cancelled: ClassVar[type[Any]]
+
     class Sent(CondoAggregate.Created):
         copro_id: UUID
         account_id: UUID

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -46,6 +46,14 @@ EDITABLE_FIELDS = ("title", "description", "equipment_ids", "starts_at", "ends_a
 
 
 class Maintenance(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Scheduled: ClassVar[type[Any]]
+        Edited: ClassVar[type[Any]]
+        Extended: ClassVar[type[Any]]
+        Cancelled: ClassVar[type[Any]]
+
     @event("Scheduled")
     def __init__(
         self,

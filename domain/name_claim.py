@@ -8,6 +8,7 @@ store's primary key lets exactly one of them through. No read model is consulted
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -38,6 +39,13 @@ def claim_id(scope: str, kind: str, name: str) -> UUID:
 
 
 class NameClaim(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Claimed: ClassVar[type[Any]]
+        Reclaimed: ClassVar[type[Any]]
+        Released: ClassVar[type[Any]]
+
     @event("Claimed")
     def __init__(self, id: UUID, scope: str, kind: str, name: str, holder_id: UUID) -> None:
         self.scope = scope

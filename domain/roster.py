@@ -8,6 +8,7 @@ id is derived from the condo's, so two commands creating it at once collide the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
@@ -23,6 +24,12 @@ def roster_id(copro_id: UUID) -> UUID:
 
 
 class ManagerRoster(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        ManagerAdded: ClassVar[type[Any]]
+        ManagerRemoved: ClassVar[type[Any]]
+
     class DrawnUp(CondoAggregate.Created):
         copro_id: UUID
         managers: list[UUID]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -67,6 +67,19 @@ class ContactDetails:
 
 
 class Ticket(CondoAggregate):
+    # The event classes that @event makes below, named for the type checker, which cannot see
+    # their fields (the arguments of the methods).
+    if TYPE_CHECKING:
+        Reported: ClassVar[type[Any]]
+        Assigned: ClassVar[type[Any]]
+        Started: ClassVar[type[Any]]
+        Resolved: ClassVar[type[Any]]
+        Closed: ClassVar[type[Any]]
+        Reopened: ClassVar[type[Any]]
+        Commented: ClassVar[type[Any]]
+        Replied: ClassVar[type[Any]]
+        LinkedToIncident: ClassVar[type[Any]]
+
     @event("Reported")
     def __init__(
         self,

@@ -78,7 +78,7 @@ def names_of(event_class: type) -> tuple[str, str]:
 
 
 def record(rows: Rows, e: Any, position: int) -> None:
-    aggregate_type, event_type = names_of(type(e))
+    aggregate_type, event_type = names_of(e.__class__)
     copro_id = copro_of(rows, e, aggregate_type)
     # An insert: an event applied twice would break the primary key, not pass unseen.
     rows.insert(

@@ -139,7 +139,8 @@ def update_posted(rows: Rows, e: Any) -> None:
         elif e.status in OPEN and incident["status"] not in OPEN:
             values["resolved_at"] = None  # reopened
     rows.update(incidents, e.originator_id, **values)
-    _add_update(rows, e, values.get("status", incident["status"]), e.status is not None, e.message)
+    status = incident["status"] if e.status is None else e.status
+    _add_update(rows, e, status, e.status is not None, e.message)
 
 
 @projection.on(Incident.Edited)

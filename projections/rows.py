@@ -209,7 +209,8 @@ class Rows:
         with self.connection() as tx:
             result = tx.execute(statement, params)
         if isinstance(statement, UpdateBase):
-            t = self._tables.get(statement.table)  # type: ignore[arg-type]
+            changed = statement.table
+            t = self._tables.get(changed) if isinstance(changed, Table) else None
             if t is not None:
                 t.clean.clear()
                 t.known = None
@@ -224,7 +225,11 @@ class Rows:
     def _write(self, tx: Connection) -> None:
         for table in reversed(self._order):
             t = self._tables[table]
-            gone = [k for k, row in t.dirty.items() if row is None and t.clean.get(k, 1)]
+            gone = [
+                k
+                for k, row in t.dirty.items()
+                if row is None and t.clean.get(k, _MISSING) is not None  # not known absent
+            ]
             if gone:
                 self._statements[table].delete(tx, gone)
         for table in self._order:

@@ -20,6 +20,7 @@ from uuid import UUID
 
 from sqlalchemy import (
     JSON,
+    BindParameter,
     Boolean,
     Column,
     DateTime,
@@ -344,7 +345,7 @@ class StatusInputs:
 
     def _statements(self) -> None:
         spans, manual = self.spans.c, self.manual.c
-        equipment_ids = bindparam("equipment_ids", expanding=True)
+        equipment_ids: BindParameter[Any] = bindparam("equipment_ids", expanding=True)
         since = bindparam("since", type_=DateTime(timezone=True))
         self._spans_from = select(self.spans).where(
             spans.equipment_id.in_(equipment_ids),

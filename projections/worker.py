@@ -86,6 +86,7 @@ class Claims:
     def _connection(self) -> Any:
         import psycopg
 
+        assert self.conninfo is not None, "only PostgreSQL has claims to connect for"
         if self._conn is None:
             self._conn = psycopg.connect(
                 self.conninfo, autocommit=True, connect_timeout=5, application_name="copro-claims"

@@ -101,12 +101,12 @@ async def page_events(
             # No event, only the position: the browser sends it back when it reconnects.
             yield ServerSentEvent(id=str(state.since))
         told = state.etag
-        while (state := await follower.next()) is not None:
-            if not state.shown or not (state.public or followed.by_member):
+        while (changed := await follower.next()) is not None:
+            if not changed.shown or not (changed.public or followed.by_member):
                 return  # archived, or no longer public: this stream may not follow it any more
-            if state.etag != told:
-                told = state.etag
-                yield page_event(state)
+            if changed.etag != told:
+                told = changed.etag
+                yield page_event(changed)
 
 
 def page_event(state: PageState) -> ServerSentEvent:
