@@ -27,7 +27,6 @@ import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -151,9 +150,8 @@ def export_rss() -> tuple[int, float, float, float]:
     """Lines exported, seconds, the exporting process's RSS once its modules were imported and
     its peak RSS, in MB."""
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "export.jsonl"
         began = time.perf_counter()
-        said = child(str(out), module="bench.audit_export").split()
+        said = child(folder, module="bench.audit_export").split()
         seconds = time.perf_counter() - began
         return int(said[0]), seconds, float(said[1]), float(said[2])
 

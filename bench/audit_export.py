@@ -1,9 +1,10 @@
 """The export of `bench.audit`, in a process of its own that imports what `copro audit export`
-needs and no more: every condo's events exported one condo after the other into one file, as
-`copro audit export --condo` writes each. Prints the lines written, the RSS once the modules
-are imported and the peak RSS, in MB.
+imports (the command line's modules, then the export's): every condo's events exported one
+condo after the other, each into its file by the command's own function, as `copro audit
+export --condo` writes it. Prints the lines written, the RSS once the modules are imported and
+the peak RSS, in MB.
 
-    COPRO_DATABASE_URL=… .venv/bin/python -m bench.audit_export OUT.jsonl
+    COPRO_DATABASE_URL=… .venv/bin/python -m bench.audit_export OUT_FOLDER
 """
 
 from __future__ import annotations
@@ -14,26 +15,28 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from copro.bootstrap import read_engine
+import copro.cli  # noqa: F401  (what every `copro` command loads first)
+from copro.audit import commands
+from copro.read_store import read_engine
 from copro.settings import Settings
 from projections.audit_index import events
-from query_api.views.audit import AuditFilter, export_lines
 
 
 def main() -> None:
     imported = peak_mb()
     settings = Settings(database_url=os.environ["COPRO_DATABASE_URL"], env="dev")
-    engine = read_engine(settings)
-    with engine.connect() as conn:
+    with read_engine(settings).connect() as conn:
         condos = conn.execute(select(events.c.copro_id).distinct()).scalars().all()
+    folder = Path(sys.argv[1])
     lines = 0
-    with Path(sys.argv[1]).open("w", encoding="utf-8") as file:
-        for copro_id in condos:
-            if copro_id is None:
-                continue  # what belongs to no condo is in no condo's export
-            for line in export_lines(engine, copro_id, AuditFilter()):
-                file.write(line)
-                lines += 1
+    for copro_id in condos:
+        if copro_id is None:
+            continue  # what belongs to no condo is in no condo's export
+        out = folder / f"{copro_id}.jsonl"
+        if commands.export(settings, copro_id, out, lambda _: None) != 0:
+            sys.exit(f"condo {copro_id}: not exported")
+        with out.open("rb") as file:
+            lines += sum(1 for _ in file)
     print(lines, imported, peak_mb())
 
 

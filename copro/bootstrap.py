@@ -3,51 +3,28 @@
 from __future__ import annotations
 
 import gc
-import logging
-import re
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import FileResponse, PlainTextResponse
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
+from copro.logs import configure_logging
+from copro.read_store import read_engine
 from copro.settings import Settings
 from domain.application import Condos
 from domain.base import Actor
 from projections.engine import Projector
 from projections.registry import PROJECTIONS
-from projections.state import EVENT_STORE_SCHEMA, REBUILD_SCHEMA
 from projections.worker import Claims, PostgresListener, ProjectorWorker, Wakeup
 from query_api.app import HeadAsGet
-
-
-def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="ts=%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s",
-    )
-    logging.getLogger("uvicorn.access").addFilter(without_emails)
-
-
-EMAIL_PARAMETER = re.compile(r"(?<=[?&]email=)[^&\s]*")
-
-
-def without_emails(record: logging.LogRecord) -> bool:
-    """Keeps emails out of the access log: a right-of-access request names one in its query
-    (`/people/export?email=`)."""
-    if isinstance(record.args, tuple):
-        record.args = tuple(
-            EMAIL_PARAMETER.sub("…", a) if isinstance(a, str) else a for a in record.args
-        )
-    return True
-
 
 # Held while a process creates (if missing) the event store's tables, functions and triggers.
 EVENT_STORE_SETUP_LOCK = 7206853412
@@ -77,31 +54,6 @@ def open_condos(settings: Settings) -> Condos:
 def upgraded(condos: Condos) -> Condos:
     condos.give_email_claims(Actor.system())
     return condos
-
-
-def read_engine(settings: Settings) -> Engine:
-    url = settings.read_store_url()
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        rebuild_file = str(settings.data_dir.resolve() / "read-rebuild.sqlite")
-        events_file = settings.event_store_env()["SQLITE_DBNAME"]
-
-        @event.listens_for(engine, "connect")
-        def _wal(dbapi_connection: Any, _: Any) -> None:
-            # Readers never wait for the projector's writes, nor it for them.
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            # Rebuilds write their shadow tables there (see projections.engine).
-            cursor.execute(f"ATTACH DATABASE ? AS {REBUILD_SCHEMA}", (rebuild_file,))
-            # The people store, for the few reads that show names (members, reporters).
-            cursor.execute(f"ATTACH DATABASE ? AS {EVENT_STORE_SCHEMA}", (events_file,))
-            cursor.close()
-
-        return engine
-    engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
-    # On PostgreSQL the people store is in the same database, in the default schema.
-    return engine.execution_options(schema_translate_map={None: None, EVENT_STORE_SCHEMA: None})
 
 
 def projectors(

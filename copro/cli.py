@@ -11,7 +11,6 @@ from typing import Annotated, Any
 from uuid import UUID
 
 import typer
-import uvicorn
 from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
@@ -54,7 +53,7 @@ def load_settings() -> Settings:
         for problem in error.errors():
             console.print(f"[red]configuration error:[/red] {problem['msg']}")
         raise typer.Exit(2) from None
-    from copro.bootstrap import configure_logging
+    from copro.logs import configure_logging
 
     configure_logging(settings)
     return settings
@@ -67,6 +66,20 @@ def load_settings() -> Settings:
 KEEP_ALIVE_SECONDS = 75
 
 
+def _run(app_: Any, host: str, port: int, settings: Settings, **options: Any) -> None:
+    # Imported here: the commands that serve nothing (an export, a verify) stay lighter by it.
+    import uvicorn
+
+    uvicorn.run(
+        app_,
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        **options,
+    )
+
+
 @app.command()
 def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     """Everything in one process: both APIs, the projector and the built frontend."""
@@ -74,12 +87,11 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000) -> None:
 
     settings = load_settings()
     console.print(f"Copro on http://{host}:{port} ({_store(settings)})")
-    uvicorn.run(
+    _run(
         create_site(settings),
-        host=host,
-        port=port,
-        log_level=settings.log_level.lower(),
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        host,
+        port,
+        settings,
         # Nothing stands in front of it unless said so: a client's X-Forwarded-For is not
         # believed (login limits count the address that connected).
         proxy_headers="FORWARDED_ALLOW_IPS" in os.environ,
@@ -93,36 +105,19 @@ def command_api(host: Host = "127.0.0.1", port: Port = 8001) -> None:
 
     settings = load_settings()
     app_ = create_command_api(settings, open_condos(settings), read_engine(settings))
-    uvicorn.run(
-        app_,
-        host=host,
-        port=port,
-        log_level=settings.log_level.lower(),
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-        proxy_headers=True,
-    )
+    _run(app_, host, port, settings, proxy_headers=True)
 
 
 @app.command("query-api")
 def query_api(host: Host = "127.0.0.1", port: Port = 8002) -> None:
     """The query API alone (GET and HEAD)."""
-    from copro.bootstrap import read_engine
-    from projections.engine import create_tables
-    from projections.registry import PROJECTIONS
-    from projections.state import metadata as state_metadata
+    from copro.read_store import read_tables
     from query_api.app import create_query_app
 
     settings = load_settings()
-    engine = read_engine(settings)
     # The projector may start later: the tables it fills exist from the first query on.
-    create_tables(engine, state_metadata, *(p.metadata for p in PROJECTIONS))
-    uvicorn.run(
-        create_query_app(engine, settings),
-        host=host,
-        port=port,
-        log_level=settings.log_level.lower(),
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-    )
+    engine = read_tables(settings)
+    _run(create_query_app(engine, settings), host, port, settings)
 
 
 @app.command()

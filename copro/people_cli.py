@@ -25,16 +25,16 @@ def export(email: Email) -> None:
     rows of the people store (their account's, their anonymous reports'), their account's roles
     and invitations, and the tickets they reported with their public timeline, as the read
     models stand."""
-    from copro.bootstrap import read_engine
+    from copro.bootstrap import open_condos
     from copro.cli import load_settings
-    from projections.engine import create_tables
-    from projections.registry import PROJECTIONS
-    from projections.state import metadata
+    from copro.read_store import read_tables
     from query_api.views.right_of_access import held_on
 
-    engine = read_engine(load_settings())
-    create_tables(engine, metadata, *(p.metadata for p in PROJECTIONS))
-    with engine.connect() as conn:
+    settings = load_settings()
+    # The event store opened first, as erase opens it: on a store never served that creates
+    # its tables (the people store's among them), and the answer is that nothing is held.
+    open_condos(settings).close()
+    with read_tables(settings).connect() as conn:
         _print(held_on(conn, email))
 
 

@@ -135,9 +135,9 @@ def _head(settings: Settings, path: Path | None) -> SignedHead | None:
 
 
 def _engine(settings: Settings) -> Engine:
-    from copro.bootstrap import read_engine
+    from copro.read_store import read_tables
 
-    return read_engine(settings)
+    return read_tables(settings)
 
 
 def _known(engine: Engine, copro_id: UUID) -> bool:
