@@ -24,6 +24,7 @@ from eventsourcing.domain import CanCreateTimestamp
 from command_api.passwords import hash_password
 from copro.bootstrap import open_condos
 from copro.demo import BUILDING_EQUIPMENT, COMMON_EQUIPMENT, MONTHLY_EXPENSES
+from copro.demo.money import INSURANCE
 from copro.settings import Settings
 from domain.account import Account, normalise_email
 from domain.base import ANONYMOUS, SYSTEM, Actor, CondoAggregate, acting_as
@@ -815,12 +816,12 @@ class Life:
 
     def monthly(self, site: Site) -> None:
         """The month's invoices (and the quarter's insurance), in the first days."""
-        bills = [(c, s, cents) for c, s, cents in MONTHLY_EXPENSES]
-        if self.today.month in (1, 4, 7, 10):
-            bills.append(("insurance", "MMA Entreprises", 150_000))
-        for category, supplier, cents in bills:
+        bills = list(MONTHLY_EXPENSES) + ([INSURANCE] if self.today.month in (1, 4, 7, 10) else [])
+        for category, supplier, what, cents in bills:
             amount = int(cents * self.rng.uniform(0.85, 1.2))
-            self.spawn(self.expense(site, category, supplier, amount), self.rng.uniform(0, 5))
+            self.spawn(
+                self.expense(site, category, supplier, amount, what=what), self.rng.uniform(0, 5)
+            )
 
     def ad_hoc_expense(self, site: Site) -> Process:
         category, suppliers, low, high, on_equipment = self.rng.choice(AD_HOC_EXPENSES)
@@ -843,8 +844,10 @@ class Life:
         cents: int,
         piece: Equipment | None = None,
         building: Building | None = None,
+        what: str | None = None,
     ) -> Process:
-        """Recorded; a few corrected or voided some days later."""
+        """Recorded (described by what was bought, if said, as the demo's invoices are); a few
+        corrected or voided some days later."""
         rng = self.rng
         with self.by(site.manager):
             expense = Expense(
@@ -853,7 +856,7 @@ class Life:
                 amount_cents=cents,
                 category=category,
                 supplier=supplier,
-                description=f"Facture {self.today:%m/%Y}",
+                description=f"{what or 'Facture'}, {self.today:%m/%Y}",
                 building_id=(building.id if building else piece.building_id if piece else None),
                 equipment_id=piece.id if piece else None,
                 invoice_ref=f"F{rng.randint(10_000, 99_999)}" if rng.random() < 0.7 else None,
