@@ -1,8 +1,9 @@
 """The export of `bench.audit`, in a process of its own that imports what `copro audit export`
-imports (the command line's modules, then the export's): every condo's events exported one
-condo after the other, each into its file by the command's own function, as `copro audit
-export --condo` writes it. Prints the lines written, the RSS once the modules are imported and
-the peak RSS, in MB.
+imports (the command line's modules, then the export's) and opens the read store as it does:
+every condo's events exported one condo after the other into its own file, as `copro audit
+export --condo` writes it (the command itself first asks the status page's tables whether the
+condo exists, which the benchmark does not build). Prints the lines written, the RSS once the
+modules are imported and the peak RSS, in MB.
 
     COPRO_DATABASE_URL=… .venv/bin/python -m bench.audit_export OUT_FOLDER
 """
@@ -15,28 +16,28 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+import copro.audit.commands  # noqa: F401  (the command's own module)
 import copro.cli  # noqa: F401  (what every `copro` command loads first)
-from copro.audit import commands
-from copro.read_store import read_engine
+from copro.read_store import read_tables
 from copro.settings import Settings
 from projections.audit_index import events
+from query_api.views.audit import AuditFilter, export_lines
 
 
 def main() -> None:
     imported = peak_mb()
     settings = Settings(database_url=os.environ["COPRO_DATABASE_URL"], env="dev")
-    with read_engine(settings).connect() as conn:
+    engine = read_tables(settings)
+    with engine.connect() as conn:
         condos = conn.execute(select(events.c.copro_id).distinct()).scalars().all()
-    folder = Path(sys.argv[1])
     lines = 0
     for copro_id in condos:
         if copro_id is None:
             continue  # what belongs to no condo is in no condo's export
-        out = folder / f"{copro_id}.jsonl"
-        if commands.export(settings, copro_id, out, lambda _: None) != 0:
-            sys.exit(f"condo {copro_id}: not exported")
-        with out.open("rb") as file:
-            lines += sum(1 for _ in file)
+        with (Path(sys.argv[1]) / f"{copro_id}.jsonl").open("w", encoding="utf-8") as file:
+            for line in export_lines(engine, copro_id, AuditFilter()):
+                file.write(line)
+                lines += 1
     print(lines, imported, peak_mb())
 
 
