@@ -2,8 +2,11 @@
 the library writes them (`LOCK TABLE … IN EXCLUSIVE MODE`, `INSERT … RETURNING`, a `NOTIFY`),
 each way beside the plain insert in the same run, in blocks taken in turn:
 
-- rows: today's layout (`copro.audit.recording`): the insert returns what the event chains to,
-  the hashes are computed in Python and written as a row of a table of their own;
+- cte: today's layout, the recorder's own statement (`copro.audit.recording.PostgresChains.
+  insert_one`): one INSERT of the event whose CTE reads what it chains to, hashes it and writes
+  a row of a table of their own;
+- rows: that table as it was written before: the insert returns what the event chains to, the
+  hashes are computed in Python and their row sent in a second statement;
 - trigger: a PL/pgSQL `BEFORE INSERT` trigger hashes into two columns of the events table;
 - statement: both hashes computed by `sha256()` inside the one INSERT, into those columns.
 
@@ -28,7 +31,7 @@ import psycopg
 
 from bench.commands import machine
 from copro.audit.chain import GENESIS, log_hash, stream_hash
-from copro.audit.recording import LOG_HASH_SQL, STREAM_HASH_SQL
+from copro.audit.recording import LOG_HASH_SQL, STREAM_HASH_SQL, PostgresChains
 
 TOPIC = "domain.equipment:Equipment.StatusSet"
 STATE = os.urandom(300)
@@ -61,6 +64,9 @@ def setup(conn: psycopg.Connection) -> None:
     conn.execute(
         "CREATE UNIQUE INDEX ON hash_layout_rows.event_hashes (originator_id, originator_version)"
     )
+    events_table(conn, "hash_layout_cte", hashed=False)
+    for statement in CTE.create_statements:
+        conn.execute(statement)
     events_table(conn, "hash_layout_trigger", hashed=True)
     new = STREAM_SQL.format(
         previous="previous_stream",
@@ -89,6 +95,7 @@ def setup(conn: psycopg.Connection) -> None:
     events_table(conn, "hash_layout_statement", hashed=True)
 
 
+CTE = PostgresChains("hash_layout_cte", "events")
 PLAIN = (
     "INSERT INTO {}.events (originator_id, originator_version, topic, state) "
     "VALUES (%(id)s, %(version)s, %(topic)s, %(state)s) RETURNING notification_id"
@@ -138,8 +145,11 @@ class Writer:
         with self.conn.transaction(), self.conn.cursor() as cur:
             with self.conn.pipeline():
                 cur.execute(f"LOCK TABLE {schema}.events IN EXCLUSIVE MODE")
-                statement = {"rows": ROWS, "statement": STATEMENT}.get(self.way, PLAIN)
-                cur.execute(statement.format(schema), values)
+                if self.way == "cte":
+                    cur.execute(CTE.insert_one, values)
+                else:
+                    statement = {"rows": ROWS, "statement": STATEMENT}.get(self.way, PLAIN)
+                    cur.execute(statement.format(schema), values)
             row = cur.fetchone()
             assert row is not None
             if self.way != "rows":
@@ -190,7 +200,7 @@ def main() -> None:
         sys.exit("COPRO_DATABASE_URL must name a scratch PostgreSQL database")
     with psycopg.connect(url, autocommit=True) as conn:
         setup(conn)
-    writers = {way: Writer(url, way) for way in ("plain", "rows", "trigger", "statement")}
+    writers = {way: Writer(url, way) for way in ("plain", "cte", "rows", "trigger", "statement")}
     for writer in writers.values():
         rate(writer.transaction, args.size)  # warm: plans prepared, pages cached
     rates: dict[str, list[float]] = {way: [] for way in writers}
@@ -203,11 +213,11 @@ def main() -> None:
     plain = rates["plain"]
     print(f"  plain insert: {statistics.median(plain):,.0f} transactions/s")
     with psycopg.connect(url, autocommit=True) as conn:
-        for way in ("rows", "trigger", "statement"):
+        for way in ("cte", "rows", "trigger", "statement"):
             ratios = [r / p for r, p in zip(rates[way], plain, strict=True)]
             same = (
                 ""
-                if way == "rows"
+                if way in ("cte", "rows")
                 else f", hashes as Python's: {check(conn, f'hash_layout_{way}')}"
             )
             print(
