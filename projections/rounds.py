@@ -9,13 +9,14 @@ commit tells the query API where the live tables now stand (`projections.state.t
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from eventsourcing.application import Application
 from sqlalchemy import Engine, select, update
 
 from projections.engine import PositionMoved, ProjectionFailed, Projector, now
-from projections.rows import Rows
+from projections.rows import Rows, pipelined
 from projections.state import Standing, projection_state, telling
 
 
@@ -70,11 +71,23 @@ def run_together(projectors: list[Projector]) -> int:
             lane = _Lane(projector, False, row.rebuild_position)
             groups.setdefault(row.rebuild_position, []).append(lane)
     for position, lanes in sorted(groups.items()):
-        moved += _apply(app, engine, lanes, position, head) * len(lanes)
+        try:
+            moved += _apply(app, engine, lanes, position, head, together=True) * len(lanes)
+        except _WrittenTogether:
+            # A write failed in the pipeline all the lanes shared, and which lane wrote it is
+            # not known: the batch again (nothing of it was committed), lane after lane, which
+            # stops the one that fails and no other.
+            moved += _apply(app, engine, lanes, position, head, together=False) * len(lanes)
     return moved
 
 
-def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, head: int) -> int:
+class _WrittenTogether(Exception):
+    pass
+
+
+def _apply(
+    app: Application, engine: Engine, lanes: list[_Lane], position: int, head: int, together: bool
+) -> int:
     batch_size = min(
         lane.projector.batch_size if lane.live else lane.projector.rebuild_batch_size
         for lane in lanes
@@ -100,6 +113,7 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
         for lane in lanes
     ]
     failing: _Lane | None = None
+    unnamed = False
     began = time.perf_counter()
     try:
         with telling(engine) as change:
@@ -121,8 +135,17 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
                         handler(lane.rows, event)  # type: ignore[misc]
             for lane in lanes:
                 failing = lane
-                lane.rows.finish()
-            failing = None
+                lane.rows.settle()
+            # Every lane's writes in one pipeline, answered in one round trip (a status change
+            # writes eight tables of five projections); a COPY cannot go in one. A failure
+            # there is known only as the pipeline ends, whoever wrote it.
+            shared = together and len(lanes) > 1 and not any(lane.rows.copies() for lane in lanes)
+            unnamed = shared
+            with pipelined(tx) if shared else nullcontext():
+                for lane in lanes:
+                    failing = lane
+                    lane.rows.flush()
+            failing, unnamed = None, False
             rate = len(notifications) / max(time.perf_counter() - began, 1e-6)
             values = {"updated_at": now(), "events_per_second": rate}
             for live in (True, False):
@@ -149,6 +172,8 @@ def _apply(app: Application, engine: Engine, lanes: list[_Lane], position: int, 
     except Exception as error:
         for lane in lanes:
             lane.rows.forget()
+        if unnamed:
+            raise _WrittenTogether() from error
         if failing is None:
             raise
         failing.projector.fail(failing.current, error)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -114,11 +114,20 @@ class Rows:
 
     def finish(self) -> None:
         """Does the work left for the end of the batch, then writes everything."""
+        self.settle()
+        self.flush()
+
+    def settle(self) -> None:
+        """Does the work left for the end of the batch, which may read: then only writes are
+        left, which `flush` sends."""
         while self._deferred:
             name = next(iter(self._deferred))
             run, work = self._deferred.pop(name)
             run(self, work)
-        self.flush()
+
+    def copies(self) -> bool:
+        """Whether writing what is pending takes a COPY (many new rows in one table)."""
+        return any(len(t.new) >= COPY_FROM for t in self._tables.values())
 
     def commit(self, position: int) -> None:
         """Called once the batch is written and committed."""
@@ -223,6 +232,7 @@ class Rows:
         self._keep()
 
     def _write(self, tx: Connection) -> None:
+        deletes: list[tuple[Table, list[Key]]] = []
         for table in reversed(self._order):
             t = self._tables[table]
             gone = [
@@ -231,18 +241,22 @@ class Rows:
                 if row is None and t.clean.get(k, _MISSING) is not None  # not known absent
             ]
             if gone:
-                self._statements[table].delete(tx, gone)
+                deletes.append((table, gone))
+        inserts: list[tuple[Table, list[Row], bool]] = []
         for table in self._order:
             t = self._tables[table]
-            if not t.dirty:
-                continue
-            statements = self._statements[table]
             new = [row for k, row in t.dirty.items() if k in t.new and row is not None]
             if new:
-                statements.insert(tx, new, upsert=False)
+                inserts.append((table, new, False))
             changed = [row for k, row in t.dirty.items() if k not in t.new and row is not None]
             if changed:
-                statements.insert(tx, changed, upsert=True)
+                inserts.append((table, changed, True))
+        copying = any(not upsert and len(rows) >= COPY_FROM for _, rows, upsert in inserts)
+        with nullcontext() if copying else pipelined(tx):
+            for table, keys in deletes:
+                self._statements[table].delete(tx, keys)
+            for table, rows, upsert in inserts:
+                self._statements[table].insert(tx, rows, upsert=upsert)
 
     def _keep(self) -> None:
         """What was written is now what the database holds; rows of tables never read are let
@@ -366,6 +380,20 @@ class _Statements:
         if changes:
             return statement.on_conflict_do_update(index_elements=keys, set_=changes)
         return statement.on_conflict_do_nothing(index_elements=keys)
+
+
+def pipelined(tx: Connection) -> AbstractContextManager[Any]:
+    """On PostgreSQL, the statements sent meanwhile go together and are answered together: one
+    round trip where a status change wrote eight tables in eight (psycopg's pipeline mode; COPY
+    cannot go in one). An error is raised when the block ends, the transaction then aborted as
+    it was before. Within a block already pipelined, nothing more: a nested one would wait
+    for the answers when it ends."""
+    if tx.dialect.name != "postgresql":
+        return nullcontext()
+    driver = tx.connection.driver_connection
+    if driver.pgconn.pipeline_status:  # type: ignore[union-attr]
+        return nullcontext()
+    return driver.pipeline()  # type: ignore[union-attr]
 
 
 def _arrays(columns: list[Column[Any]]) -> str:
