@@ -85,6 +85,15 @@ WORKS = [
         8,
         5,
     ),
+    # Within the month the manager's calendar shows by default, before today's.
+    Works(
+        "Remplacement du ferme-porte de l’entrée B",
+        "Porte d’entrée B maintenue ouverte pendant l’intervention.",
+        ("Porte d'entrée B",),
+        352,
+        10,
+        2,
+    ),
 ]
 # Now: one in progress for an hour or two (day 0), three planned in the next 30 days (days
 # from today).
