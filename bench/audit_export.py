@@ -1,8 +1,8 @@
 """The export of `bench.audit`, in a process of its own that imports what `copro audit export`
 imports (the command line's modules, then the export's) and opens the read store as it does:
-every condo's events exported one condo after the other into its own file, as `copro audit
-export --condo` writes it (the command itself first asks the status page's tables whether the
-condo exists, which the benchmark does not build). Prints the lines written, the RSS once the
+every condo's events exported one condo after the other, each into its own file, as `copro
+audit export --condo` writes it, through one engine (as one command's process has one): the
+lines of a million events streamed by one process. Prints the lines written, the RSS once the
 modules are imported and the peak RSS, in MB.
 
     COPRO_DATABASE_URL=… .venv/bin/python -m bench.audit_export OUT_FOLDER

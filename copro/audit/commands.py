@@ -141,7 +141,12 @@ def _engine(settings: Settings) -> Engine:
 
 
 def _known(engine: Engine, copro_id: UUID) -> bool:
-    from query_api import queries
+    """Whether the audit index holds events of this condo: what is exported and verified is
+    read there, whatever another read model (the status page's) knows of the condo."""
+    from sqlalchemy import select
+
+    from projections.audit_index import events
 
     with engine.connect() as conn:
-        return queries.copro_by_id(conn, copro_id) is not None
+        held = select(events.c.copro_id).where(events.c.copro_id == copro_id).limit(1)
+        return conn.execute(held).first() is not None
