@@ -74,7 +74,7 @@ def _run(app_: Any, host: str, port: int, settings: Settings, **options: Any) ->
 
     # What start-up built (modules, routes, the apps' caches) is left out of the garbage
     # collector's walks: a full collection went through all of it while requests waited, and
-    # made the slowest of them (bench.freshness p99 33 -> 22 ms, bench/README.md).
+    # made the slowest of them (bench.freshness p99 33 -> 23.5 ms, bench/README.md).
     gc.freeze()
     uvicorn.run(
         app_,

@@ -182,13 +182,9 @@ def drive_rebuild(settings: Settings, name: str) -> None:
     """In a process of its own: claims the projection, runs its live tables and its rebuild
     until the rebuild is swapped in, then lets the claim go for a projector to take. Stops
     early when the projection is paused or fails (a projector goes on with it later)."""
-    from copro.bootstrap import (
-        configure_logging,
-        open_condos,
-        projectors,
-        read_engine,
-        tune_garbage_collector,
-    )
+    from copro.bootstrap import open_condos, projectors, tune_garbage_collector
+    from copro.logs import configure_logging
+    from copro.read_store import read_engine
     from projections.rounds import run_together
 
     configure_logging(settings)

@@ -1,6 +1,6 @@
 """The read tables' SQLAlchemy engine, on its own: what a command that only reads them (an
 export, a person's data, a verify) opens, without the APIs, the aggregates and the projectors
-that `copro.bootstrap` brings (they weigh some 40 MB of a process's memory)."""
+that `copro.bootstrap` brings (some 25 MB of a process's memory)."""
 
 from __future__ import annotations
 

@@ -138,10 +138,10 @@ def _apply(
                 lane.rows.settle()
             # Every lane's writes in one pipeline, answered in one round trip (a status change
             # writes eight tables of five projections); a COPY cannot go in one. A failure
-            # there is known only as the pipeline ends, whoever wrote it.
-            shared = together and len(lanes) > 1 and not any(lane.rows.copies() for lane in lanes)
-            unnamed = shared
-            with pipelined(tx) if shared else nullcontext():
+            # there is known only as the pipeline ends, whichever lane wrote it.
+            piped = (together or len(lanes) == 1) and not any(lane.rows.copies() for lane in lanes)
+            unnamed = piped and len(lanes) > 1
+            with pipelined(tx) if piped else nullcontext():
                 for lane in lanes:
                     failing = lane
                     lane.rows.flush()

@@ -232,7 +232,6 @@ class Rows:
         self._keep()
 
     def _write(self, tx: Connection) -> None:
-        deletes: list[tuple[Table, list[Key]]] = []
         for table in reversed(self._order):
             t = self._tables[table]
             gone = [
@@ -241,22 +240,18 @@ class Rows:
                 if row is None and t.clean.get(k, _MISSING) is not None  # not known absent
             ]
             if gone:
-                deletes.append((table, gone))
-        inserts: list[tuple[Table, list[Row], bool]] = []
+                self._statements[table].delete(tx, gone)
         for table in self._order:
             t = self._tables[table]
+            if not t.dirty:
+                continue
+            statements = self._statements[table]
             new = [row for k, row in t.dirty.items() if k in t.new and row is not None]
             if new:
-                inserts.append((table, new, False))
+                statements.insert(tx, new, upsert=False)
             changed = [row for k, row in t.dirty.items() if k not in t.new and row is not None]
             if changed:
-                inserts.append((table, changed, True))
-        copying = any(not upsert and len(rows) >= COPY_FROM for _, rows, upsert in inserts)
-        with nullcontext() if copying else pipelined(tx):
-            for table, keys in deletes:
-                self._statements[table].delete(tx, keys)
-            for table, rows, upsert in inserts:
-                self._statements[table].insert(tx, rows, upsert=upsert)
+                statements.insert(tx, changed, upsert=True)
 
     def _keep(self) -> None:
         """What was written is now what the database holds; rows of tables never read are let
@@ -383,17 +378,13 @@ class _Statements:
 
 
 def pipelined(tx: Connection) -> AbstractContextManager[Any]:
-    """On PostgreSQL, the statements sent meanwhile go together and are answered together: one
-    round trip where a status change wrote eight tables in eight (psycopg's pipeline mode; COPY
-    cannot go in one). An error is raised when the block ends, the transaction then aborted as
-    it was before. Within a block already pipelined, nothing more: a nested one would wait
-    for the answers when it ends."""
+    """On PostgreSQL, the statements sent meanwhile go together and are answered together, in
+    one round trip (psycopg's pipeline mode: no COPY in it, and no statement whose result is
+    read, which SQLAlchemy would find empty). An error is raised when the block ends, the
+    transaction then aborted as it was before."""
     if tx.dialect.name != "postgresql":
         return nullcontext()
-    driver = tx.connection.driver_connection
-    if driver.pgconn.pipeline_status:  # type: ignore[union-attr]
-        return nullcontext()
-    return driver.pipeline()  # type: ignore[union-attr]
+    return tx.connection.driver_connection.pipeline()  # type: ignore[union-attr]
 
 
 def _arrays(columns: list[Column[Any]]) -> str:
