@@ -107,9 +107,21 @@ class Telling:
 
     tx: Connection
     standings: dict[str, Standing] = field(default_factory=dict)
+    # What a NOTIFY already sent in this transaction carries.
+    notified: dict[str, Standing] = field(default_factory=dict)
 
     def told(self, name: str, standing: Standing) -> None:
         self.standings[name] = standing
+
+    def notify_now(self) -> None:
+        """On PostgreSQL, sends the NOTIFY now rather than as the block ends, through the
+        driver: in a pipeline it costs no round trip of its own. Still delivered only at
+        commit."""
+        if self.standings and self.standings != self.notified and _notifies(self.tx):
+            self.tx.connection.driver_connection.execute(  # type: ignore[union-attr]
+                "SELECT pg_notify(%s, %s)", (CHANNEL, payload(self.standings))
+            )
+            self.notified = dict(self.standings)
 
 
 @contextmanager
@@ -119,7 +131,7 @@ def telling(engine: Engine) -> Iterator[Telling]:
     with engine.begin() as tx:
         change = Telling(tx)
         yield change
-        if change.standings and tx.dialect.name == "postgresql":
+        if change.standings != change.notified and _notifies(tx):
             tx.execute(select(func.pg_notify(CHANNEL, payload(change.standings))))
     if change.standings and engine.dialect.name != "postgresql":
         with _hooks_lock:
@@ -130,6 +142,10 @@ def telling(engine: Engine) -> Iterator[Telling]:
             except Exception:
                 # A reader's bookkeeping must never stop the projector.
                 log.exception("a hook on the projections' standings failed")
+
+
+def _notifies(tx: Connection) -> bool:
+    return tx.dialect.name == "postgresql"
 
 
 def payload(standings: dict[str, Standing]) -> str:

@@ -1,21 +1,32 @@
 """A projector's round on real stores: projections at the same position share one batch, and on
-PostgreSQL one pipeline for all their writes; a write the database refuses still stops the
-projection that wrote it, and no other."""
+PostgreSQL one pipeline for all their writes, their positions' update and the signal; a write the
+database refuses still stops the projection that wrote it, and no other; a batch whose position
+another process moved meanwhile commits nothing and tells nobody."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
-from sqlalchemy import Column, Engine, Integer, MetaData, Table, Uuid, func, select
+from sqlalchemy import Column, Engine, Integer, MetaData, Table, Uuid, func, select, update
 
 from copro.demo import seed_demo
+from copro.settings import Settings
 from domain.application import Condos
 from domain.equipment import Equipment
-from projections.engine import Projection, ProjectionFailed, Projector
+from projections import rounds
+from projections.engine import PositionMoved, Projection, ProjectionFailed, Projector
 from projections.rounds import run_together
 from projections.rows import Rows
-from projections.state import projection_state
+from projections.state import (
+    CHANNEL,
+    Standing,
+    off_standings,
+    on_standings,
+    projection_state,
+    standings_of,
+)
 
 
 def counting(name: str, count: Any) -> tuple[Projection, Table]:
@@ -66,3 +77,99 @@ def test_a_write_the_database_refuses_stops_its_projection_and_no_other(
     assert states["round_written"].state == "running"
     assert states["round_written"].position == condos.recorder.max_notification_id()
     assert written_rows == 17  # the demo's pieces of equipment
+
+
+class Told:
+    """Every standing the projectors tell the query API, as a query process hears them: by
+    LISTEN on PostgreSQL, through the in-process hook on SQLite."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.settings, self.engine = settings, engine
+        self.heard: list[dict[str, Standing]] = []
+        self._conn: Any = None
+
+    def __enter__(self) -> Told:
+        if self.settings.database_url is None:
+            on_standings(self.engine, self.heard.append)
+        else:
+            self._conn = psycopg.connect(self.settings.database_url, autocommit=True)
+            self._conn.execute(f"LISTEN {CHANNEL}")
+        return self
+
+    def names(self) -> set[str]:
+        if self._conn is not None:
+            for notify in self._conn.notifies(timeout=0.5):
+                self.heard.append(standings_of(notify.payload))
+        return {name for standings in self.heard for name in standings}
+
+    def __exit__(self, *_: object) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        else:
+            off_standings(self.engine, self.heard.append)
+
+
+def test_a_batch_whose_position_was_moved_meanwhile_commits_nothing_and_tells_nobody(
+    settings: Settings, condos: Condos, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_demo(condos)
+    first, first_table = counting("first", lambda e: 1)
+    second, second_table = counting("second", lambda e: 2)
+    projectors = [Projector(p, condos, engine) for p in (first, second)]
+    for projector in projectors:
+        projector.setup()
+    moved_to = 1  # where "another process" left `round_second`, a position of its own
+
+    read = rounds._Log.standings
+
+    def read_then_moved(log: rounds._Log, *args: Any) -> tuple[dict[str, Any], int]:
+        # Another projector process moves `round_second` after this round read where it stood
+        # (a claim lost and taken over): the round's batch starts from a stale position.
+        answer = read(log, *args)
+        with engine.begin() as tx:
+            tx.execute(
+                update(projection_state)
+                .where(projection_state.c.name == "round_second")
+                .values(position=moved_to)
+            )
+        return answer
+
+    monkeypatch.setattr(rounds._Log, "standings", read_then_moved)
+    with Told(settings, engine) as told:
+        with pytest.raises(PositionMoved, match="round_second"):
+            run_together(projectors)
+        assert told.names() == set(), "a position that was not committed was told"
+    monkeypatch.undo()
+
+    with engine.connect() as conn:
+        positions = dict(
+            conn.execute(
+                select(projection_state.c.name, projection_state.c.position).where(
+                    projection_state.c.name.like("round_%")
+                )
+            ).all()
+        )
+        rows = [
+            conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (first_table, second_table)
+        ]
+    # Both shared the batch, so neither committed it: the other process's position stands.
+    assert positions == {"round_first": 0, "round_second": moved_to}
+    assert rows == [0, 0]
+
+    # The next rounds go on from where each stands, and tell it.
+    with Told(settings, engine) as told:
+        while run_together(projectors):
+            pass
+        assert told.names() == {"round_first", "round_second"}
+    head = condos.recorder.max_notification_id()
+    with engine.connect() as conn:
+        assert [
+            conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (first_table, second_table)
+        ] == [17, 17]
+        assert set(
+            conn.execute(
+                select(projection_state.c.position).where(projection_state.c.name.like("round_%"))
+            ).scalars()
+        ) == {head}

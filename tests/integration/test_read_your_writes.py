@@ -20,6 +20,7 @@ from copro.settings import Settings
 from projections import incidents, maintenance_calendar, status_page, tickets
 from projections.engine import Projection, Projector
 from projections.registry import PROJECTIONS
+from projections.state import Standing, Telling
 from tests.integration.api import Api, condo
 from tests.integration.statements import of_table, statements_of
 
@@ -60,10 +61,14 @@ def wake(
     committed: list[float] = []
     answered: list[tuple[int, float, Any]] = []
 
-    def note_page_moving(conn: Any, _: Any, statement: str, parameters: Any, *__: Any) -> None:
-        moving = statement.startswith("UPDATE") and "projection_state SET position" in statement
-        if moving and "status_page" in str(parameters):
-            conn.info["page_moving"] = True
+    # The batch that moves the page's live position tells it (the UPDATE itself goes through
+    # the driver, in the pipeline of the batch's writes, where SQLAlchemy does not see it).
+    told = Telling.told
+
+    def note_page_moving(change: Telling, name: str, standing: Standing) -> None:
+        if name == status_page.projection.name:
+            change.tx.info["page_moving"] = True
+        told(change, name, standing)
 
     def note_commit(conn: Any) -> None:
         if conn.info.pop("page_moving", False):
@@ -73,7 +78,7 @@ def wake(
         answer = api.read("/status/residence-les-tilleuls", after=receipt["position"])
         answered.append((answer.status_code, time.monotonic(), answer.json()))
 
-    event.listen(Engine, "after_cursor_execute", note_page_moving)
+    Telling.told = note_page_moving  # type: ignore[method-assign]
     event.listen(Engine, "commit", note_commit)
     try:
         with statements_of(api) as statements:
@@ -86,7 +91,7 @@ def wake(
                 projector.set_state("running")
             reader.join(timeout=5)
     finally:
-        event.remove(Engine, "after_cursor_execute", note_page_moving)
+        Telling.told = told  # type: ignore[method-assign]
         event.remove(Engine, "commit", note_commit)
 
     status, at, body = answered[0]
