@@ -211,6 +211,29 @@ class TestWaiting:
         assert page.status_code == 200 and [b["name"] for b in page.json()["buildings"]] == ["A"]
         assert answered < 1.0, f"answered {answered:.2f} s after the read models resumed"
 
+    def test_a_wait_the_read_models_end_soon_never_asks_the_logs_head(
+        self, api: Api, admin: dict[str, str], projector_engine: Engine, monkeypatch: Any
+    ) -> None:
+        # The grace stretched to half a second, so that a busy machine's projector fits in it.
+        monkeypatch.setattr("query_api.reads.ASK_HEAD_AFTER", 0.5)
+        copro = public_condo(api, admin)
+        paused = operate(api, projector_engine, *PAGE)
+        for projector in paused:
+            projector.set_state("paused")
+        time.sleep(0.3)  # a round begun before the pause is over
+        receipt = api.command("POST", f"/copros/{copro['id']}/buildings", admin, {"name": "A"}, 201)
+        with statements_of(api) as statements, ThreadPoolExecutor(1) as pool:
+            reading = pool.submit(
+                api.read, "/status/residence-les-tilleuls", after=receipt["position"]
+            )
+            time.sleep(0.1)
+            for projector in paused:
+                projector.set_state("running")
+            page = reading.result(timeout=10)
+
+        assert [b["name"] for b in page.json()["buildings"]] == ["A"]
+        assert of_table(statements, "copro_events") + of_table(statements, "stored_events") == 0
+
     def test_a_wait_is_woken_by_the_projectors_signal_within_50_ms_of_its_commit(
         self, api: Api, admin: dict[str, str], projector_engine: Engine
     ) -> None:
