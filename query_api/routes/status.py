@@ -4,14 +4,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic_core import to_json
 from sqlalchemy import Connection
 
-from copro.fields import Instant
+from copro.fields import Instant, SearchText
 from projections import audit_index
 from query_api.answers.status import StatusHistory, StatusPage
-from query_api.deps import VisibleCopro, in_thread
+from query_api.deps import Credentials, in_thread, shown_copro, shown_copro_with
 from query_api.pages import (
     HISTORY,
     HISTORY_NAMES,
@@ -36,16 +36,8 @@ READS_THEN = Reads(audit_index.projection)
 SETTLED = timedelta(minutes=1)
 
 
-async def instant(
-    request: Request,
-    at: Annotated[
-        Instant | None,
-        Query(description="The page as it was at this instant (UTC when no offset is named)."),
-    ] = None,
-) -> datetime | None:
+async def instant(request: Request, at: datetime) -> datetime:
     """The instant asked for, not in the future; its reads wait for the audit index too."""
-    if at is None:
-        return None
     if at > datetime.now(UTC):
         refuse("at", "must not be in the future")
     await READS_THEN(request)
@@ -53,23 +45,33 @@ async def instant(
 
 
 # The bodies are rendered once for many readers (`query_api.pages`): their shapes are said here.
-# The routes are async so that a body still held is answered without a thread (the condo's row
-# too: `VisibleCopro`); a body to read again is read in one.
+# The routes are async so that a body still held is answered without a thread, the condo's row
+# too (`shown_copro_with`); a body to read again is read in one, with the row if need be.
 @router.get("/{slug}", response_model=StatusPage, dependencies=[Depends(Reads(*PAGE))])
 async def status_page(
     request: Request,
-    copro: VisibleCopro,
-    at: Annotated[datetime | None, Depends(instant)],
+    slug: Annotated[SearchText, Path()],
+    credentials: Credentials,
+    at: Annotated[
+        Instant | None,
+        Query(description="The page as it was at this instant (UTC when no offset is named)."),
+    ] = None,
 ) -> Response:
     """The condo's status page: equipment and their shown status, incidents, maintenance.
     With an ETag; `If-None-Match` answers 304 while the page is unchanged. With `at`, the page
     as it was then, replayed from the condo's events (404 before the condo existed)."""
     if at is not None:
-        return await in_thread(request, lambda conn: page_then(conn, copro["id"], at))
+        copro = await shown_copro(request, slug, credentials)
+        then = await instant(request, at)
+        return await in_thread(request, lambda conn: page_then(conn, copro["id"], then))
     found = renderings(request)
-    rendered = kept_page(found, copro["id"])
-    if rendered is None:
-        rendered = await in_thread(request, lambda conn: page_of(found, conn, copro))
+    copro, rendered = await shown_copro_with(
+        request,
+        slug,
+        credentials,
+        lambda shown: kept_page(found, shown["id"]),
+        lambda conn, shown: page_of(found, conn, shown),
+    )
     return conditional(request, rendered, copro["public_status_page"])
 
 
@@ -80,15 +82,20 @@ async def status_page(
 )
 async def status_history(
     request: Request,
-    copro: VisibleCopro,
+    slug: Annotated[SearchText, Path()],
+    credentials: Credentials,
     days: Annotated[int, Query(ge=1, le=366)] = 90,
 ) -> Response:
     """Each piece of equipment's last days (UTC days): worst status, minutes not operational
     and the incidents on it. With an ETag, as the page."""
     found = renderings(request)
-    rendered = found.kept(("history", copro["id"], days), HISTORY_NAMES)
-    if rendered is None:
-        rendered = await in_thread(request, lambda conn: history_of(found, conn, copro, days))
+    copro, rendered = await shown_copro_with(
+        request,
+        slug,
+        credentials,
+        lambda shown: found.kept(("history", shown["id"], days), HISTORY_NAMES),
+        lambda conn, shown: history_of(found, conn, shown, days),
+    )
     return conditional(request, rendered, copro["public_status_page"])
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import feedparser
 import pytest
 import segno
+from sqlalchemy import event
 
 from query_api.deps import shown_copro
 from tests.integration.api import Api
@@ -151,21 +152,50 @@ class TestKeptPages:
             assert held.headers[name] == routed.headers[name], name
 
     def test_a_kept_page_is_answered_without_the_routes_dependencies(
-        self, api: Api, tilleuls: Home
+        self, api: Api, tilleuls: Home, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         path = f"/api/v1/status/{tilleuls.slug}"
         kept = api.client.get(path)
         query_app = api.client.app.query_app  # type: ignore[attr-defined]
 
-        def unreachable() -> None:
-            raise AssertionError("the route's dependencies were solved")
+        def unreachable(*_: Any) -> None:
+            raise AssertionError("the route was reached")
 
         query_app.dependency_overrides[shown_copro] = unreachable
+        monkeypatch.setattr("query_api.routes.status.shown_copro_with", unreachable)
         try:
             again = api.client.get(path)
         finally:
             query_app.dependency_overrides.clear()
         assert (again.status_code, again.content) == (200, kept.content)
+
+    def test_after_a_change_a_visitors_page_is_read_with_its_condos_row_in_one_connection(
+        self, api: Api, tilleuls: Home
+    ) -> None:
+        # Both are read again after every change: one thread and one connection for the two,
+        # not one each, was most of what a read waiting for its write cost on the query side.
+        path = f"/status/{tilleuls.slug}"
+        assert get(api, path).status_code == 200
+        changed = api.command(
+            "POST", f"/copros/{tilleuls.id}/buildings", tilleuls.manager, {"name": "Z"}, 201
+        )
+        engine = api.client.app.query_app.state.engine  # type: ignore[attr-defined]
+        seen: list[tuple[Any, str]] = []
+
+        def note(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+            seen.append((conn, statement))
+
+        event.listen(engine, "before_cursor_execute", note)
+        try:
+            page = get(api, path, changed)
+        finally:
+            event.remove(engine, "before_cursor_execute", note)
+
+        assert "Z" in [b["name"] for b in page.json()["buildings"]]
+        row = [conn for conn, text in seen if "copros.slug =" in text]
+        buildings = [conn for conn, text in seen if "status_buildings.archived" in text]
+        assert len(row) == 1 and len(buildings) == 1, seen
+        assert row[0] is buildings[0]
 
     def test_a_kept_page_stops_answering_once_its_condo_is_members_only(
         self, api: Api, tilleuls: Home
