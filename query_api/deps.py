@@ -240,8 +240,8 @@ async def shown_copro_with(
     `read`, in the same thread and connection as the condo's row when the row is read too.
     After every change both are read again (the row is kept only while `status_page` stands
     still), and one thread and one connection for the two instead of one each took the p99 of
-    a read waiting for its write from 28.9 to 21.6 ms (bench.freshness, median of four runs
-    taken in turn)."""
+    a read waiting for its write from 26.1 to 22.1 ms (bench.freshness, median of seven runs
+    taken in turn; p50 lower in every pair)."""
     if credentials is None:
         public: Copro | None = request.app.state.renderings.public_condo(slug)
         if public is not None:
