@@ -33,6 +33,8 @@ from query_api.views.people import people
 
 bearer = HTTPBearer(auto_error=False)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+# A condo's public address, in the path of its status page's routes.
+Slug = Annotated[SearchText, Path()]
 
 OVERSEERS = ("auditor", "manager")
 T = TypeVar("T")
@@ -199,7 +201,7 @@ def overseen_copro(copro: MemberOf, caller: CurrentCaller) -> Copro:
 OverseerOf = Annotated[Copro, Depends(overseen_copro)]
 
 
-def visible_copro(slug: Annotated[SearchText, Path()], caller: OptionalCaller, conn: Db) -> Copro:
+def visible_copro(slug: Slug, caller: OptionalCaller, conn: Db) -> Copro:
     """The condo of the slug, if its page is public or the caller is one of its members."""
     return _shown_to(caller, queries.copro_by_slug(conn, slug))
 
@@ -214,19 +216,17 @@ def _shown_to(caller: Caller | None, copro: Copro | None) -> Copro:
     return copro
 
 
-async def shown_copro(
-    request: Request, slug: Annotated[SearchText, Path()], credentials: Credentials
-) -> Copro:
+async def shown_copro(request: Request, slug: Slug, credentials: Credentials) -> Copro:
     """`visible_copro`, from memory for an anonymous visitor of a public page whose row is kept
     (`query_api.pages.Renderings.public_condo`), else read in a thread with its own connection:
     with the body kept too, a public page costs no thread and no query."""
-    if credentials is None:
-        kept: Copro | None = request.app.state.renderings.public_condo(slug)
-        if kept is not None:
-            return kept
-    else:
-        await READS_ACCESS(request)
-    return await in_thread(request, lambda conn: _read_shown(request, conn, slug, credentials))
+    # The row is all it shows: `kept` always holds it, so nothing more is ever read.
+    copro, _ = await shown_copro_with(request, slug, credentials, lambda row: row, _nothing)
+    return copro
+
+
+def _nothing(conn: Connection, copro: Copro) -> Copro:
+    raise AssertionError("never read: the row is always held")
 
 
 async def shown_copro_with(

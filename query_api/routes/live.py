@@ -8,14 +8,20 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Header, Path, Request
+from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel
 from sqlalchemy import Connection
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from copro.fields import SearchText
 from copro.metrics import LIVE_STREAMS
-from query_api.deps import READS_ACCESS, Credentials, in_thread, optional_caller, visible_copro
+from query_api.deps import (
+    READS_ACCESS,
+    Credentials,
+    Slug,
+    in_thread,
+    optional_caller,
+    visible_copro,
+)
 from query_api.pages import PAGE
 from query_api.reads import Reads
 from query_api.stream import LivePages, PageState
@@ -42,9 +48,7 @@ class Followed:
     by_member: bool
 
 
-async def followed_page(
-    request: Request, slug: Annotated[SearchText, Path()], credentials: Credentials
-) -> Followed:
+async def followed_page(request: Request, slug: Slug, credentials: Credentials) -> Followed:
     """The condo whose page is followed, checked as the page checks it. Its connection is given
     back at once: a stream holds none while it lasts."""
     if credentials is not None:

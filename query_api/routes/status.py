@@ -4,14 +4,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic_core import to_json
 from sqlalchemy import Connection
 
-from copro.fields import Instant, SearchText
+from copro.fields import Instant
 from projections import audit_index
 from query_api.answers.status import StatusHistory, StatusPage
-from query_api.deps import Credentials, in_thread, shown_copro, shown_copro_with
+from query_api.deps import Credentials, Slug, in_thread, shown_copro, shown_copro_with
 from query_api.pages import (
     HISTORY,
     HISTORY_NAMES,
@@ -50,7 +50,7 @@ async def instant(request: Request, at: datetime) -> datetime:
 @router.get("/{slug}", response_model=StatusPage, dependencies=[Depends(Reads(*PAGE))])
 async def status_page(
     request: Request,
-    slug: Annotated[SearchText, Path()],
+    slug: Slug,
     credentials: Credentials,
     at: Annotated[
         Instant | None,
@@ -82,7 +82,7 @@ async def status_page(
 )
 async def status_history(
     request: Request,
-    slug: Annotated[SearchText, Path()],
+    slug: Slug,
     credentials: Credentials,
     days: Annotated[int, Query(ge=1, le=366)] = 90,
 ) -> Response:

@@ -212,12 +212,18 @@ class TestWaiting:
         assert answered < 1.0, f"answered {answered:.2f} s after the read models resumed"
 
     def test_a_wait_the_read_models_end_soon_never_asks_the_logs_head(
-        self, api: Api, admin: dict[str, str], projector_engine: Engine, monkeypatch: Any
+        self,
+        api: Api,
+        admin: dict[str, str],
+        projector_engine: Engine,
+        monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         # The grace stretched to half a second, so that a busy machine's projector fits in it.
         monkeypatch.setattr("query_api.reads.ASK_HEAD_AFTER", 0.5)
         copro = public_condo(api, admin)
-        paused = operate(api, projector_engine, *PAGE)
+        # All of them: one that passed the position would tell, without the head, that it is
+        # no further than the log.
+        paused = operate(api, projector_engine, *PROJECTIONS)
         for projector in paused:
             projector.set_state("paused")
         time.sleep(0.3)  # a round begun before the pause is over
